@@ -1,0 +1,84 @@
+// check(text, config) -> findings. The one code path that the CLI, the language server and the
+// dashboard all call.
+
+import { defaultConfig, type CoreConfig } from './config.js';
+import { parseDocument } from './document/parse.js';
+import type { PolicyDocument } from './document/model.js';
+import { rules as allRules } from './rules/index.js';
+import type { RuleDefinition } from './rules/rule.js';
+import type { Finding, Fix, Severity } from './types.js';
+
+export interface AnalyzeOptions {
+  config?: CoreConfig;
+  /** Limit to these rules (by id). */
+  only?: string[];
+}
+
+export interface Analysis {
+  document: PolicyDocument;
+  findings: Finding[];
+  /** Rules that threw: the other rules' findings are still returned. */
+  failures: { ruleId: string; error: string }[];
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const config = options.config ?? defaultConfig();
+  const document = parseDocument(text, config);
+  return checkDocument(document, config, options.only);
+}
+
+export function checkDocument(document: PolicyDocument, config: CoreConfig, only?: string[]): Analysis {
+  const findings: Finding[] = [];
+  const failures: Analysis['failures'] = [];
+  for (const rule of allRules) {
+    if (only && !only.includes(rule.id)) continue;
+    const severity = effectiveSeverity(rule, config);
+    if (severity === undefined) continue;
+    if (rule.appliesTo && !rule.appliesTo.includes(document.kind)) continue;
+    try {
+      rule.check({
+        document,
+        config,
+        options: config.ruleOptions[rule.id] ?? {},
+        report(span, message, extra = {}) {
+          findings.push({
+            ruleId: rule.id,
+            severity: extra.severity && severity !== 'hint' ? extra.severity : severity,
+            span: { start: span.start, end: Math.max(span.start, span.end) },
+            message,
+            ...(extra.related ? { related: extra.related } : {}),
+            ...(extra.fix ? { fix: extra.fix } : {}),
+          });
+        },
+      });
+    } catch (error) {
+      failures.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  return { document, findings, failures };
+}
+
+function effectiveSeverity(rule: RuleDefinition, config: CoreConfig): Severity | undefined {
+  const setting = config.rules[rule.id];
+  if (setting === 'off') return undefined;
+  return setting ?? rule.defaultSeverity;
+}
+
+/**
+ * Applies non-overlapping fixes (the earlier one wins on overlap) and returns the new text.
+ * Nothing outside the fixes' spans changes.
+ */
+export function applyFixes(text: string, fixes: Fix[]): { text: string; applied: Fix[] } {
+  const sorted = [...fixes].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const applied: Fix[] = [];
+  let out = '';
+  let cursor = 0;
+  for (const fix of sorted) {
+    if (fix.span.start < cursor || fix.span.end > text.length || fix.span.start > fix.span.end) continue;
+    out += text.slice(cursor, fix.span.start) + fix.text;
+    cursor = fix.span.end;
+    applied.push(fix);
+  }
+  return { text: out + text.slice(cursor), applied };
+}
