@@ -1,0 +1,138 @@
+// The VS Code extension: starts the Vanban language server (dist/server.cjs, over IPC), shows its
+// state in the status bar and registers the commands. All analysis happens in the server.
+import * as vscode from 'vscode';
+import {
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  State,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node.js';
+import { checkWorkspace, showTargets, type CommandContext } from './commands.js';
+import { readSettings, type Locale } from './settings.js';
+import { StatusBar } from './statusBar.js';
+
+const LANGUAGES = ['markdown', 'plaintext'];
+const CONFIG_FILE = '.vanbanrc.json';
+
+/** Policy documents in any language the server reads, saved or not, and the config file itself
+ *  (the server reports a broken config as a diagnostic on it). */
+export const DOCUMENT_SELECTOR: DocumentSelector = [
+  ...LANGUAGES.flatMap((language) => ['file', 'untitled'].map((scheme) => ({ scheme, language }))),
+  { scheme: 'file', pattern: `**/${CONFIG_FILE}` },
+];
+
+let client: LanguageClient | undefined;
+let statusBar: StatusBar | undefined;
+
+function isPolicyDocument(document: vscode.TextDocument): boolean {
+  return (document.uri.scheme === 'file' || document.uri.scheme === 'untitled') && LANGUAGES.includes(document.languageId);
+}
+
+function locale(): Locale {
+  return readSettings().locale;
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.cjs');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    initializationOptions: { settings: readSettings() },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`) },
+    diagnosticPullOptions: { onChange: true, onSave: true },
+    middleware: {
+      workspace: {
+        // Answer for `vanban` with the resolved settings ("auto" locale already decided here,
+        // where the editor's display language is known).
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value, i) => {
+            const item = params.items[i];
+            if (item?.section !== 'vanban') return value;
+            return readSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined);
+          });
+        },
+      },
+    },
+  };
+  const created = new LanguageClient('vanban', 'Vanban', serverOptions, clientOptions);
+  created.onDidChangeState((e) => {
+    statusBar?.setState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped');
+  });
+  return created;
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  if (client) return;
+  client = createClient(context);
+  statusBar?.setState('starting');
+  try {
+    await client.start();
+  } catch (error) {
+    statusBar?.setState('stopped');
+    client.outputChannel.appendLine(`Vanban server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function stop(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) await running.dispose();
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('vanban-workspace');
+  statusBar = new StatusBar(locale(), isPolicyDocument);
+  const commandContext: CommandContext = {
+    client: () => client,
+    locale,
+    workspaceDiagnostics,
+    isPolicyDocument,
+  };
+
+  context.subscriptions.push(
+    statusBar,
+    workspaceDiagnostics,
+    // An opened document gets live diagnostics from the server; drop its workspace-check copy.
+    vscode.workspace.onDidOpenTextDocument((d) => {
+      if (isPolicyDocument(d)) workspaceDiagnostics.delete(d.uri);
+    }),
+    vscode.commands.registerCommand('vanban.checkWorkspace', () => checkWorkspace(commandContext)),
+    vscode.commands.registerCommand('vanban.showTargets', () => showTargets(commandContext)),
+    vscode.commands.registerCommand('vanban.restartServer', async () => {
+      if (!readSettings().enable) return;
+      if (client) await client.restart();
+      else await start(context);
+    }),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration('vanban')) return;
+      const settings = readSettings();
+      statusBar?.setLocale(settings.locale);
+      if (!settings.enable) {
+        await stop();
+        workspaceDiagnostics.clear();
+        statusBar?.setState('disabled');
+      } else if (!client) {
+        await start(context);
+      } else if (client.isRunning()) {
+        // Push model for servers that do not pull `workspace/configuration`.
+        await client.sendNotification(DidChangeConfigurationNotification.type, { settings: { vanban: settings } });
+      }
+    }),
+    { dispose: () => void stop() },
+  );
+
+  if (readSettings().enable) await start(context);
+  else statusBar.setState('disabled');
+}
+
+export async function deactivate(): Promise<void> {
+  await stop();
+}
