@@ -1,22 +1,51 @@
-// Text -> PolicyDocument. (Being written: outline, targets, footnotes, appendices.)
+// Text -> PolicyDocument: the Markdown tree for blocks and positions, then the outline, targets,
+// footnotes and appendices recognised on plain lines.
+
 import type { CoreConfig } from '../config.js';
 import { LineIndex } from '../text.js';
+import { readHeader } from './header.js';
+import { classifyLines, parseMarkdown } from './markdown.js';
 import type { PolicyDocument } from './model.js';
+import { buildOutline } from './outline.js';
+import { stripLines } from './plain.js';
+import { findAppendices, findFootnotes } from './references.js';
+import { extractTargets } from './targets.js';
+import { pillarMatchers } from './vocabulary.js';
 
-export function parseDocument(text: string, _config: CoreConfig): PolicyDocument {
-  return {
+export function parseDocument(text: string, config: CoreConfig): PolicyDocument {
+  const lines = new LineIndex(text);
+  const tree = parseMarkdown(text);
+  const blocks = classifyLines(tree, lines.lineCount);
+  const plainLines = stripLines(text, lines, blocks);
+  const header = readHeader(plainLines);
+  const pillars = pillarMatchers(config.pillars);
+  const { sections, outline } = buildOutline({
+    lines: plainLines,
+    headerLines: header.headerLines,
+    pillars,
+    textLength: text.length,
+  });
+  const targets = extractTargets(sections, plainLines, pillars);
+  const footnotes = findFootnotes(plainLines);
+  const appendix = findAppendices(sections, plainLines);
+  const doc: PolicyDocument = {
     text,
-    lines: new LineIndex(text),
-    plainLines: [],
-    kind: 'unknown',
-    references: [],
-    sections: [],
-    outline: [],
-    targets: [],
-    footnoteRefs: [],
-    footnoteDefs: [],
-    appendices: [],
-    appendixRefs: [],
+    lines,
+    plainLines,
+    kind: header.kind,
+    references: header.references,
+    sections,
+    outline,
+    targets,
+    footnoteRefs: footnotes.refs,
+    footnoteDefs: footnotes.defs,
+    appendices: appendix.appendices,
+    appendixRefs: appendix.refs,
     tables: [],
   };
+  if (header.kindSpan) doc.kindSpan = header.kindSpan;
+  if (header.number) doc.number = header.number;
+  if (header.date) doc.date = header.date;
+  if (header.title) doc.title = header.title;
+  return doc;
 }

@@ -1,0 +1,224 @@
+// Source lines -> plain lines: the visible text with Markdown and HTML markup removed, and a map
+// from every plain character back to its source offset. The outline, targets and numbers are all
+// recognised on plain text and reported at source ranges through this map.
+
+import type { Span } from '../types.js';
+import type { LineIndex } from '../text.js';
+import type { BlockKind } from './markdown.js';
+import type { PlainLine } from './model.js';
+
+/** A footnote mark (`<sup>(2)</sup>`, `<sup>1</sup>`, `[^3]`) found while stripping a line. */
+export interface SupMark {
+  label: string;
+  span: Span;
+  /** Nothing visible precedes it on the line: a definition, not a reference. */
+  atLineStart: boolean;
+  /** Markdown footnote definition syntax `[^3]:`. */
+  markdownDefinition: boolean;
+}
+
+export interface StrippedLine extends PlainLine {
+  sups: SupMark[];
+  /** An HTML comment on the line (`<!-- vanban-disable … -->`), raw text and span. */
+  comments: { text: string; span: Span }[];
+  /** The line started with a dash inside emphasis (`### ***- Phát triển hạ tầng số***`). */
+  dashed: boolean;
+}
+
+const INLINE_TAGS = new Set([
+  'b', 'strong', 'i', 'em', 'u', 'span', 'font', 'sub', 'p', 'div', 's', 'del', 'mark', 'small', 'big', 'center',
+]);
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function stripLines(text: string, lines: LineIndex, blocks: BlockKind[]): StrippedLine[] {
+  const out: StrippedLine[] = [];
+  for (let l = 0; l < lines.lineCount; l++) {
+    const span = lines.lineSpan(l);
+    out.push(stripLine(text, l, span, blocks[l] ?? 'paragraph'));
+  }
+  return out;
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+
+function stripLine(text: string, line: number, span: Span, block: BlockKind): StrippedLine {
+  const raw = text.slice(span.start, span.end);
+  const base = span.start;
+  let i = 0;
+  while (i < raw.length && (raw[i] === ' ' || raw[i] === '\u00a0')) i++;
+  const tabbed = isTabbed(raw);
+  let bullet = false;
+  if (block === 'heading') {
+    const m = /^#{1,6}(?=[ \t]|$)[ \t]*/.exec(raw.slice(i));
+    if (m) i += m[0].length;
+  }
+  while (raw[i] === '>') {
+    i++;
+    while (raw[i] === ' ') i++;
+  }
+  const marker = /^[-+*•][ \t]+/.exec(raw.slice(i));
+  if (marker && !/^\*\*/.test(raw.slice(i))) {
+    bullet = true;
+    i += marker[0].length;
+  }
+  const contentStart = i;
+  const trimmedRaw = raw.slice(contentStart).trimEnd();
+  let emphasised =
+    block === 'heading' ||
+    (/^(\*|_|<b>|<strong>)/i.test(trimmedRaw) && /(\*|_|<\/b>|<\/strong>)$/i.test(trimmedRaw));
+
+  let plain = '';
+  const map: number[] = [];
+  const sups: SupMark[] = [];
+  const comments: { text: string; span: Span }[] = [];
+  const emit = (ch: string, at: number): void => {
+    plain += ch;
+    for (let k = 0; k < ch.length; k++) map.push(base + at);
+  };
+
+  // A setext underline or a bare rule carries no text.
+  if (/^\s*(=+|-{2,}|\*{3,}|_{3,})\s*$/.test(raw) && (block === 'heading' || block === 'thematic-break')) {
+    return finish();
+  }
+
+  while (i < raw.length) {
+    const ch = raw[i]!;
+    if (ch === '\\' && i + 1 < raw.length && /[!-/:-@[-`{-~]/.test(raw[i + 1]!)) {
+      emit(raw[i + 1]!, i + 1);
+      i += 2;
+      continue;
+    }
+    if (ch === '<') {
+      const rest = raw.slice(i);
+      const comment = /^<!--[\s\S]*?-->/.exec(rest);
+      if (comment) {
+        comments.push({ text: comment[0], span: { start: base + i, end: base + i + comment[0].length } });
+        i += comment[0].length;
+        continue;
+      }
+      const sup = /^<sup>\s*([^<]*?)\s*<\/sup>/i.exec(rest);
+      if (sup) {
+        const label = sup[1]!.replace(/[()\s]/g, '');
+        if (label.length > 0 && label.length <= 6) {
+          sups.push({
+            label,
+            span: { start: base + i, end: base + i + sup[0].length },
+            atLineStart: plain.trim() === '',
+            markdownDefinition: false,
+          });
+        }
+        i += sup[0].length;
+        continue;
+      }
+      const auto = /^<((?:https?|mailto|ftp):[^\s<>]*)>/i.exec(rest);
+      if (auto) {
+        for (let k = 0; k < auto[1]!.length; k++) emit(auto[1]![k]!, i + 1 + k);
+        i += auto[0].length;
+        continue;
+      }
+      const tag = /^<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>/.exec(rest);
+      if (tag && (INLINE_TAGS.has(tag[1]!.toLowerCase()) || tag[1]!.toLowerCase() === 'br')) {
+        if (tag[1]!.toLowerCase() === 'br') emit(' ', i);
+        i += tag[0].length;
+        continue;
+      }
+    }
+    if (ch === '[') {
+      const rest = raw.slice(i);
+      const fn = /^\[\^([^\]\s]{1,12})\](:?)/.exec(rest);
+      if (fn) {
+        sups.push({
+          label: fn[1]!,
+          span: { start: base + i, end: base + i + fn[0].length },
+          atLineStart: plain.trim() === '',
+          markdownDefinition: fn[2] === ':' && plain.trim() === '',
+        });
+        i += fn[0].length;
+        continue;
+      }
+      const link = /^\[([^\]]*)\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)/.exec(rest);
+      if (link) {
+        for (let k = 0; k < link[1]!.length; k++) {
+          const c = link[1]![k]!;
+          if (c !== '*' && c !== '_') emit(c, i + 1 + k);
+        }
+        i += link[0].length;
+        continue;
+      }
+    }
+    if (ch === '&') {
+      const ent = /^&(#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,6});/i.exec(raw.slice(i));
+      if (ent) {
+        const name = ent[1]!;
+        let decoded: string | undefined;
+        if (name[0] === '#') {
+          const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+          if (code > 0 && code <= 0x10ffff) decoded = String.fromCodePoint(code);
+        } else decoded = ENTITIES[name.toLowerCase()];
+        if (decoded !== undefined) {
+          emit(decoded, i);
+          i += ent[0].length;
+          continue;
+        }
+      }
+    }
+    if (ch === '*') {
+      i++;
+      continue;
+    }
+    if (ch === '_') {
+      let j = i;
+      while (raw[j] === '_') j++;
+      if (!isWordChar(raw[i - 1]) || !isWordChar(raw[j])) {
+        i = j;
+        continue;
+      }
+    }
+    emit(ch, i);
+    i++;
+  }
+  return finish();
+
+  function finish(): StrippedLine {
+    // Trim the plain text on both sides, keeping the map aligned.
+    let s = 0;
+    while (s < plain.length && /[\s\u00a0]/.test(plain[s]!)) s++;
+    let e = plain.length;
+    while (e > s && /[\s\u00a0]/.test(plain[e - 1]!)) e--;
+    let p = plain.slice(s, e);
+    let m = map.slice(s, e);
+    let dashed = false;
+    const dash = /^[-–•][ \t]+/.exec(p);
+    if (dash && !bullet) {
+      dashed = true;
+      p = p.slice(dash[0].length);
+      m = m.slice(dash[0].length);
+    }
+    const endOffset = m.length > 0 ? m[m.length - 1]! + 1 : base + contentStart;
+    m.push(endOffset);
+    if (p.length === 0) emphasised = false;
+    return {
+      line,
+      span,
+      plain: p,
+      map: m,
+      block: p.length === 0 && block !== 'code' ? 'blank' : block,
+      bullet,
+      emphasised,
+      tabbed,
+      sups,
+      comments,
+      dashed,
+    };
+  }
+}
+
+/** Tab-separated table line: two tabs, or one tab with text on both sides. */
+function isTabbed(raw: string): boolean {
+  const first = raw.indexOf('\t');
+  if (first < 0) return false;
+  if (raw.indexOf('\t', first + 1) >= 0) return true;
+  return raw.slice(0, first).trim() !== '' && raw.slice(first + 1).trim() !== '';
+}

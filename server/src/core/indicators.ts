@@ -1,0 +1,46 @@
+// Indicator matching: the same indicator is worded differently in two places ("83,66% hộ gia đình
+// có kết nối Internet băng rộng cố định" in the body, "Hộ gia đình có kết nối …" in a table;
+// "sức khoẻ"/"sức khỏe"). Wordings are compared as sets of tone-insensitive syllables.
+
+import { syllables, toneKey } from './text.js';
+
+const STOPWORDS = new Set(
+  ['các', 'và', 'của', 'có', 'được', 'trên', 'tại', 'cho', 'với', 'những', 'là', 'trong', 'đạt', 'tỷ', 'lệ', 'tỉ', 'số', 'về', 'đều', 'đã', 'theo', 'vào', 'từ', 'đến', 'năm', 'hoặc', 'khác', 'nhu', 'cầu', 'trở', 'lên', 'tối', 'thiểu', 'dưới', 'hơn']
+    .map(toneKey),
+);
+
+export function indicatorWords(text: string): Set<string> {
+  const words = syllables(toneKey(text)).filter((w) => !STOPWORDS.has(w) && !/^\d/.test(w));
+  return new Set(words);
+}
+
+/** Dice coefficient of two word sets, in [0, 1]. */
+export function similarity(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+export interface Match<T> {
+  item: T;
+  score: number;
+}
+
+/**
+ * The best-matching candidate, only when it is confident: its score reaches `threshold` and beats
+ * the second best by `margin`. Below that the caller says nothing.
+ */
+export function bestMatch<T>(words: Set<string>, candidates: T[], wordsOf: (c: T) => Set<string>, threshold = 0.7, margin = 0.1): Match<T> | undefined {
+  let best: Match<T> | undefined;
+  let second = 0;
+  for (const item of candidates) {
+    const score = similarity(words, wordsOf(item));
+    if (!best || score > best.score) {
+      if (best) second = Math.max(second, best.score);
+      best = { item, score };
+    } else second = Math.max(second, score);
+  }
+  if (!best || best.score < threshold || best.score - second < margin) return undefined;
+  return best;
+}
