@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the real-editor end-to-end test (test/e2e/vscode.test.ts) needs, from the npm
 # registry and Debian's packages only (no other downloads work on our machines or CI's):
-#   - Debian's chromium, driven by playwright-core (a devDependency of the project);
+#   - Debian's chromium, driven by playwright-core (a devDependency of the project, installed by
+#     the project's own npm install, which may run before or after this script);
+#   - Debian's neovim (0.7), the second real LSP client of the language-server tests;
 #   - code-server 4.100.3 (the VS Code 1.100.3 workbench with the real Node extension host) in
 #     .e2e/code-server, with its own package.json/lockfile, kept out of the extension's dependencies.
 # Adapted from shared/recipes/editor-e2e/install-code-server.sh. Idempotent: a second run only checks.
@@ -15,9 +17,9 @@ RG_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
 CODE_SERVER="$DEST/node_modules/.bin/code-server"
 
 export DEBIAN_FRONTEND=noninteractive
-# chromium for playwright; build-essential/python3/pkg-config for node-gyp; libkrb5-dev for the
+# chromium for playwright; neovim for the LSP tests; build-essential/python3/pkg-config for node-gyp; libkrb5-dev for the
 # 'kerberos' addon; ripgrep replaces @vscode/ripgrep's GitHub download.
-APT_PACKAGES=(chromium build-essential python3 pkg-config libkrb5-dev ripgrep)
+APT_PACKAGES=(chromium neovim build-essential python3 pkg-config libkrb5-dev ripgrep)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -48,6 +50,4 @@ else
     npm install --no-audit --no-fund --save-exact "code-server@$CS_VERSION")
 fi
 "$CODE_SERVER" --version | head -1
-command -v chromium
-# playwright-core is a devDependency of the project, installed by the project's own npm install.
-node -e "require.resolve('playwright-core')" || { echo 'install-e2e: playwright-core missing: run npm install' >&2; exit 1; }
+command -v chromium nvim

@@ -2,13 +2,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { message } from './messages.js';
-import { CheckWorkspaceRequest, TargetsRequest, targetList, type TargetInfo } from './protocol.js';
+import { CheckWorkspaceRequest, TargetsRequest, type TargetInfo } from './protocol.js';
 import type { Locale } from './settings.js';
-
-/** Files that may be policy documents; the server decides which ones are. */
-export const DOCUMENT_GLOB = '**/*.{md,markdown,txt}';
-const SKIPPED_FOLDERS = /(^|\/)(node_modules|\.git|\.e2e|out|dist)\//;
-const BATCH = 25;
 
 export interface CommandContext {
   client(): LanguageClient | undefined;
@@ -18,95 +13,104 @@ export interface CommandContext {
   isPolicyDocument(document: vscode.TextDocument): boolean;
 }
 
-export async function checkWorkspace(ctx: CommandContext): Promise<void> {
+function runningClient(ctx: CommandContext): LanguageClient | undefined {
   const client = ctx.client();
+  if (client?.isRunning()) return client;
+  void vscode.window.showWarningMessage(message(ctx.locale(), 'notRunning'));
+  return undefined;
+}
+
+/** "Vanban: Kiểm tra toàn bộ thư mục": problems for every policy document in the workspace. */
+export async function checkWorkspace(ctx: CommandContext): Promise<void> {
   const l = ctx.locale();
-  if (!client?.isRunning()) {
-    void vscode.window.showWarningMessage(message(l, 'notRunning'));
-    return;
-  }
-  if (!vscode.workspace.workspaceFolders?.length) {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
     void vscode.window.showWarningMessage(message(l, 'noWorkspace'));
     return;
   }
-  const uris = (await vscode.workspace.findFiles(DOCUMENT_GLOB))
-    .filter((uri) => uri.scheme === 'file' && !SKIPPED_FOLDERS.test(vscode.workspace.asRelativePath(uri, false)))
-    .sort((a, b) => a.toString().localeCompare(b.toString()));
-
-  let documents = 0;
-  let findings = 0;
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: message(l, 'checking', uris.length), cancellable: true },
-    async (progress, token) => {
-      ctx.workspaceDiagnostics.clear();
-      const live = new Set(
-        vscode.workspace.textDocuments.filter((d) => ctx.isPolicyDocument(d)).map((d) => d.uri.toString()),
-      );
-      for (let i = 0; i < uris.length && !token.isCancellationRequested; i += BATCH) {
-        const batch = uris.slice(i, i + BATCH);
-        const result = await client.sendRequest(CheckWorkspaceRequest, { uris: batch.map((u) => u.toString()) }, token);
-        for (const entry of result?.documents ?? []) {
-          documents++;
-          findings += entry.diagnostics.length;
-          if (live.has(entry.uri)) continue;
-          const diagnostics = await client.protocol2CodeConverter.asDiagnostics(entry.diagnostics);
-          ctx.workspaceDiagnostics.set(vscode.Uri.parse(entry.uri), diagnostics);
-        }
-        progress.report({ increment: (100 * batch.length) / uris.length });
-      }
-    },
+  const client = runningClient(ctx);
+  if (!client) return;
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: message(l, 'checking'), cancellable: true },
+    (_progress, token) =>
+      client.sendRequest(CheckWorkspaceRequest, { folders: folders.map((f) => f.uri.toString()) }, token),
   );
-  void vscode.window.showInformationMessage(message(l, 'checked', documents, findings));
+  ctx.workspaceDiagnostics.clear();
+  // Documents open in the editor already have live diagnostics; a second copy would double them.
+  const live = new Set(vscode.workspace.textDocuments.filter(ctx.isPolicyDocument).map((d) => d.uri.toString()));
+  let findings = 0;
+  for (const file of result.files) {
+    findings += file.diagnostics.length;
+    const uri = vscode.Uri.parse(file.uri);
+    if (live.has(uri.toString())) continue;
+    ctx.workspaceDiagnostics.set(uri, await client.protocol2CodeConverter.asDiagnostics(file.diagnostics));
+  }
+  const summary = message(l, 'checked', result.files.length, findings);
+  if (result.errors.length > 0) {
+    const first = result.errors[0]!;
+    void vscode.window.showWarningMessage(
+      `${summary} ${message(l, 'unreadable', result.errors.length, vscode.workspace.asRelativePath(vscode.Uri.parse(first.uri)), first.message)}`,
+    );
+  } else {
+    void vscode.window.showInformationMessage(summary);
+  }
   await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
 
-export async function showTargets(ctx: CommandContext): Promise<void> {
+type TargetItem = vscode.QuickPickItem & { range: vscode.Range };
+
+/**
+ * "Vanban: Hiện chỉ tiêu": the targets of the active document (or of `uri`, when a code lens runs
+ * the command) in a quick pick; moving through the list previews each target, accepting selects it.
+ */
+export async function showTargets(ctx: CommandContext, uri?: string, line?: number): Promise<void> {
   const l = ctx.locale();
-  const editor = vscode.window.activeTextEditor;
+  const editor = await editorFor(uri);
   if (!editor || !ctx.isPolicyDocument(editor.document)) {
     void vscode.window.showWarningMessage(message(l, 'noEditor'));
     return;
   }
-  const client = ctx.client();
-  if (!client?.isRunning()) {
-    void vscode.window.showWarningMessage(message(l, 'notRunning'));
-    return;
-  }
-  const uri = client.code2ProtocolConverter.asUri(editor.document.uri);
-  const targets = targetList(await client.sendRequest(TargetsRequest, { textDocument: { uri } }));
+  const client = runningClient(ctx);
+  if (!client) return;
+  const result = await client.sendRequest(TargetsRequest, {
+    uri: client.code2ProtocolConverter.asUri(editor.document.uri),
+  });
+  const targets = result?.targets ?? [];
   if (targets.length === 0) {
     void vscode.window.showInformationMessage(message(l, 'noTargets'));
     return;
   }
-
-  type Item = vscode.QuickPickItem & { range: vscode.Range };
-  const items: Item[] = targets.map((t) => ({
-    label: t.summary,
+  const items: TargetItem[] = targets.map((t) => ({
+    label: t.text,
     description: targetDescription(t, l),
-    detail: [t.section, message(l, 'line', t.range.start.line + 1)].filter(Boolean).join(' · '),
+    detail: [sectionLabel(t), message(l, 'line', t.range.start.line + 1)].filter(Boolean).join(' · '),
     range: client.protocol2CodeConverter.asRange(t.range),
   }));
-  const original = editor.selection;
-  const pick = vscode.window.createQuickPick<Item>();
+  const pick = vscode.window.createQuickPick<TargetItem>();
   pick.items = items;
   pick.placeholder = message(l, 'pickTarget');
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
-  const reveal = (item: Item | undefined, select: boolean) => {
-    if (!item) return;
-    if (select) editor.selection = new vscode.Selection(item.range.start, item.range.end);
-    editor.revealRange(item.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  };
+  // From a code lens: start at the first target below the lens.
+  const first = line === undefined ? undefined : items.find((i) => i.range.start.line >= line);
+  if (first) pick.activeItems = [first];
+
+  const original = editor.selection;
+  const reveal = (range: vscode.Range) => editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   await new Promise<void>((resolve) => {
     let accepted = false;
-    pick.onDidChangeActive((active) => reveal(active[0], false));
+    pick.onDidChangeActive((active) => active[0] && reveal(active[0].range));
     pick.onDidAccept(() => {
-      accepted = true;
-      reveal(pick.selectedItems[0], true);
+      const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+      if (chosen) {
+        accepted = true;
+        editor.selection = new vscode.Selection(chosen.range.start, chosen.range.end);
+        reveal(chosen.range);
+      }
       pick.hide();
     });
     pick.onDidHide(() => {
-      if (!accepted) editor.revealRange(original, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      if (!accepted) reveal(original);
       pick.dispose();
       resolve();
     });
@@ -114,11 +118,27 @@ export async function showTargets(ctx: CommandContext): Promise<void> {
   });
 }
 
+async function editorFor(uri: string | undefined): Promise<vscode.TextEditor | undefined> {
+  if (uri === undefined) return vscode.window.activeTextEditor;
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  return visible ?? vscode.window.showTextDocument(vscode.Uri.parse(uri));
+}
+
 /** "Trên 55% · 2025 · Kinh tế số", naming what the core could not find. */
 export function targetDescription(target: TargetInfo, locale: Locale): string {
   return [
-    target.value ?? message(locale, 'noValue'),
-    target.year?.toString() ?? message(locale, 'noYear'),
-    target.pillar ?? message(locale, 'noPillar'),
+    target.value ? `${COMPARATOR[locale][target.comparator ?? 'eq']}${target.value.text}` : message(locale, 'noValue'),
+    target.year?.value.toString() ?? message(locale, 'noYear'),
+    target.pillar?.name ?? message(locale, 'noPillar'),
   ].join(' · ');
+}
+
+const COMPARATOR: Record<Locale, Record<NonNullable<TargetInfo['comparator']>, string>> = {
+  vi: { gt: 'trên ', gte: 'từ ', lt: 'dưới ', lte: 'tối đa ', eq: '', maintain: 'duy trì ', approx: 'khoảng ' },
+  en: { gt: '> ', gte: '≥ ', lt: '< ', lte: '≤ ', eq: '', maintain: 'maintain ', approx: '≈ ' },
+};
+
+function sectionLabel(target: TargetInfo): string {
+  const { numbering, title } = target.section;
+  return numbering ? `${numbering}. ${title}` : title;
 }

@@ -2,7 +2,6 @@
 // state in the status bar and registers the commands. All analysis happens in the server.
 import * as vscode from 'vscode';
 import {
-  DidChangeConfigurationNotification,
   LanguageClient,
   State,
   TransportKind,
@@ -105,7 +104,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (isPolicyDocument(d)) workspaceDiagnostics.delete(d.uri);
     }),
     vscode.commands.registerCommand('vanban.checkWorkspace', () => checkWorkspace(commandContext)),
-    vscode.commands.registerCommand('vanban.showTargets', () => showTargets(commandContext)),
+    // Arguments: none (palette), the document's Uri (editor context menu), or a URI string and a
+    // 0-based line (the server's code lens over a goals section).
+    vscode.commands.registerCommand('vanban.showTargets', (uri?: unknown, line?: unknown) =>
+      showTargets(
+        commandContext,
+        uri instanceof vscode.Uri ? uri.toString() : typeof uri === 'string' ? uri : undefined,
+        typeof line === 'number' ? line : undefined,
+      ),
+    ),
     vscode.commands.registerCommand('vanban.restartServer', async () => {
       if (!readSettings().enable) return;
       if (client) await client.restart();
@@ -121,10 +128,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         statusBar?.setState('disabled');
       } else if (!client) {
         await start(context);
-      } else if (client.isRunning()) {
-        // Push model for servers that do not pull `workspace/configuration`.
-        await client.sendNotification(DidChangeConfigurationNotification.type, { settings: { vanban: settings } });
       }
+      // A running server registered for `workspace/didChangeConfiguration` on `vanban`: the client
+      // library notifies it, and it pulls the new settings through the middleware above.
     }),
     { dispose: () => void stop() },
   );

@@ -20,10 +20,14 @@ const catalogue = {
   tooltipDisabled: { vi: 'Vanban đã tắt (vanban.enable).', en: 'Vanban is disabled (vanban.enable).' },
   notRunning: { vi: 'Máy chủ Vanban chưa chạy.', en: 'The Vanban server is not running.' },
   noWorkspace: { vi: 'Chưa mở thư mục nào.', en: 'No folder is open.' },
-  checking: { vi: 'Vanban: đang kiểm tra {0} tệp', en: 'Vanban: checking {0} files' },
+  checking: { vi: 'Vanban: đang kiểm tra thư mục', en: 'Vanban: checking the folder' },
   checked: {
     vi: 'Vanban: đã kiểm tra {0} văn bản, {1} lỗi.',
     en: 'Vanban: checked {0} documents, {1} findings.',
+  },
+  unreadable: {
+    vi: '{0} tệp không đọc được, ví dụ {1}: {2}',
+    en: '{0} files could not be read, e.g. {1}: {2}',
   },
   noEditor: {
     vi: 'Hãy mở một văn bản (Markdown hoặc .txt) trước.',
@@ -35,7 +39,6 @@ const catalogue = {
   noValue: { vi: 'thiếu giá trị', en: 'no value' },
   noYear: { vi: 'thiếu năm', en: 'no year' },
   noPillar: { vi: 'thiếu trụ cột', en: 'no pillar' },
-  requestFailed: { vi: 'Vanban: yêu cầu thất bại: {0}', en: 'Vanban: request failed: {0}' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageId = keyof typeof catalogue;
