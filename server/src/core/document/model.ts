@@ -143,8 +143,10 @@ export interface PlainLine {
   span: Span;
   /** Text with Markdown/HTML markup, list marker and heading hashes removed. */
   plain: string;
-  /** map[i] = source offset of plain[i]; map[plain.length] = end of the line's content. */
+  /** map[i] = source offset where plain[i] starts; map[plain.length] = end of the line's content. */
   map: number[];
+  /** ends[i] = source offset just after plain[i] (a composed NFD cluster spans several units). */
+  ends: number[];
   /** Where the line sits in the Markdown tree. */
   block: 'paragraph' | 'heading' | 'list-item' | 'table' | 'code' | 'html' | 'blank' | 'thematic-break';
   /** A list item's first line starts with a marker (`-`, `+`, `*`, `•`). */
@@ -180,8 +182,14 @@ export interface PolicyDocument {
 
 /** Map an offset range of a plain line back to the source. */
 export function sourceSpan(line: PlainLine, start: number, end: number): Span {
-  const s = line.map[Math.max(0, Math.min(start, line.plain.length))]!;
+  return mapRange(line.map, line.ends, start, end);
+}
+
+/** Source range of plain characters [start, end) given their start and end maps. */
+export function mapRange(map: number[], ends: number[], start: number, end: number): Span {
+  const n = ends.length;
+  const s = map[Math.max(0, Math.min(start, n))]!;
   // The end maps through the last included character so that trailing markup is not swallowed.
-  const e = end <= start ? s : line.map[Math.min(end, line.plain.length) - 1]! + 1;
+  const e = end <= start ? s : ends[Math.min(end, n) - 1]!;
   return { start: s, end: Math.max(s, e) };
 }

@@ -72,7 +72,7 @@ function numberingOf(line: StrippedLine): Candidate | undefined {
   if (key.length === p.length) {
     const a = APPENDIX_KEY.exec(key);
     if (a && !line.bullet) {
-      const label = p.slice(a[0].length - a[1]!.length, a[0].length);
+      const label = a[1]!.toUpperCase() === a[1] ? a[1]! : p.slice(a[0].length - a[1]!.length, a[0].length);
       const number = /^\d+$/.test(label) ? Number(label) : romanValue(label.toUpperCase());
       return {
         line,

@@ -39,6 +39,10 @@ export function stripLines(text: string, lines: LineIndex, blocks: BlockKind[]):
   return out;
 }
 
+function isCombining(c: number): boolean {
+  return (c >= 0x0300 && c <= 0x036f) || (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff);
+}
+
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }
@@ -71,11 +75,15 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
 
   let plain = '';
   const map: number[] = [];
+  const ends: number[] = [];
   const sups: SupMark[] = [];
   const comments: { text: string; span: Span }[] = [];
-  const emit = (ch: string, at: number): void => {
+  const emit = (ch: string, at: number, end = at + 1): void => {
     plain += ch;
-    for (let k = 0; k < ch.length; k++) map.push(base + at);
+    for (let k = 0; k < ch.length; k++) {
+      map.push(base + at);
+      ends.push(base + end);
+    }
   };
 
   // A setext underline or a bare rule carries no text.
@@ -176,8 +184,14 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
         continue;
       }
     }
-    emit(ch, i);
-    i++;
+    // A character and its combining marks are emitted composed (NFC), so that NFD input reads
+    // exactly like NFC input everywhere downstream; the map keeps the source range.
+    let j = i + 1;
+    const code = raw.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && j < raw.length) j++;
+    while (j < raw.length && isCombining(raw.charCodeAt(j))) j++;
+    emit(j - i > 1 ? raw.slice(i, j).normalize('NFC') : ch, i, j);
+    i = j;
   }
   return finish();
 
@@ -189,14 +203,16 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
     while (e > s && /[\s\u00a0]/.test(plain[e - 1]!)) e--;
     let p = plain.slice(s, e);
     let m = map.slice(s, e);
+    let en = ends.slice(s, e);
     let dashed = false;
     const dash = /^[-–•][ \t]+/.exec(p);
     if (dash && !bullet) {
       dashed = true;
       p = p.slice(dash[0].length);
       m = m.slice(dash[0].length);
+      en = en.slice(dash[0].length);
     }
-    const endOffset = m.length > 0 ? m[m.length - 1]! + 1 : base + contentStart;
+    const endOffset = en.length > 0 ? en[en.length - 1]! : base + contentStart;
     m.push(endOffset);
     if (p.length === 0) emphasised = false;
     return {
@@ -204,6 +220,7 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
       span,
       plain: p,
       map: m,
+      ends: en,
       block: p.length === 0 && block !== 'code' ? 'blank' : block,
       bullet,
       emphasised,

@@ -4,7 +4,7 @@
 
 import { scanQuantities, type Quantity } from '../numbers.js';
 import type { Span } from '../types.js';
-import type { Inherited, PillarMention, Section, Target } from './model.js';
+import { mapRange, type Inherited, type PillarMention, type Section, type Target } from './model.js';
 import type { StrippedLine } from './plain.js';
 import { findPillars, findYears, type PillarMatcher } from './vocabulary.js';
 
@@ -12,6 +12,7 @@ import { findPillars, findYears, type PillarMatcher } from './vocabulary.js';
 interface Unit {
   plain: string;
   map: number[];
+  ends: number[];
   origin: Target['origin'];
   section: Section;
 }
@@ -58,6 +59,7 @@ export function extractTargets(sections: Section[], lines: StrippedLine[], pilla
       current.plain += ' ' + line.plain;
       current.map.pop();
       current.map.push(line.map[0]!, ...line.map);
+      current.ends.push(line.map[0]!, ...line.ends);
     } else current = undefined;
   }
   units.sort((a, b) => a.map[0]! - b.map[0]!);
@@ -87,14 +89,10 @@ export function inGoalsScope(section: Section): boolean {
 }
 
 function sliceUnit(line: StrippedLine, start: number, end: number, origin: Target['origin'], section: Section): Unit {
-  return { plain: line.plain.slice(start, end), map: line.map.slice(start, end + 1), origin, section };
+  return { plain: line.plain.slice(start, end), map: line.map.slice(start, end + 1), ends: line.ends.slice(start, end), origin, section };
 }
 
-function mapSpan(map: number[], start: number, end: number): Span {
-  const s = map[start]!;
-  const e = end > start ? map[end - 1]! + 1 : s;
-  return { start: s, end: Math.max(s, e) };
-}
+
 
 interface Clause {
   start: number;
@@ -131,7 +129,7 @@ const LABEL = /^\s*(?:về\s+)?([^:]{3,40}):\s*/iu;
 function targetsOfUnit(unit: Unit, pillars: PillarMatcher[]): Target[] {
   const text = unit.plain;
   const scan = scanQuantities(text);
-  const quantities = scan.quantities.map((q) => mapQuantity(q, unit.map));
+  const quantities = scan.quantities.map((q) => mapQuantity(q, unit));
   // A label naming a pillar before a colon (`Về xã hội số: 100% thuê bao …; 70% dân số …`)
   // applies to every clause of the bullet.
   let labelPillar: Inherited<PillarMention> | undefined;
@@ -142,7 +140,7 @@ function targetsOfUnit(unit: Unit, pillars: PillarMatcher[]): Target[] {
     if (named.length > 0) {
       const p = named[0]!;
       const offset = label[0].indexOf(label[1]!);
-      const span = mapSpan(unit.map, offset + p.start, offset + p.end);
+      const span = mapRange(unit.map, unit.ends, offset + p.start, offset + p.end);
       labelPillar = { value: { id: p.definition.id, name: p.definition.name, span }, source: 'clause', span };
       bodyStart = label[0].length;
     }
@@ -162,7 +160,7 @@ function targetsOfUnit(unit: Unit, pillars: PillarMatcher[]): Target[] {
     const localQuantities = scan.quantities.filter((q) => q.span.start >= c.start && q.span.end <= c.end);
     const value = pickValue(inClause);
     const target: Target = {
-      span: mapSpan(unit.map, c.start, c.end),
+      span: mapRange(unit.map, unit.ends, c.start, c.end),
       text: clauseText,
       indicator: indicatorOf(clauseText, localQuantities.map((q) => shiftSpan(q, -c.start))),
       quantities: inClause,
@@ -192,10 +190,11 @@ function shiftSpan(q: Quantity, by: number): Span[] {
   return spans.map((s) => ({ start: s.start + by, end: s.end + by }));
 }
 
-function mapQuantity(q: Quantity, map: number[]): Quantity {
-  const out: Quantity = { ...q, span: mapSpan(map, q.span.start, q.span.end), numberSpan: mapSpan(map, q.numberSpan.start, q.numberSpan.end) };
-  if (q.comparatorSpan) out.comparatorSpan = mapSpan(map, q.comparatorSpan.start, q.comparatorSpan.end);
-  if (q.denominatorSpan) out.denominatorSpan = mapSpan(map, q.denominatorSpan.start, q.denominatorSpan.end);
+function mapQuantity(q: Quantity, unit: Unit): Quantity {
+  const m = (s: Span): Span => mapRange(unit.map, unit.ends, s.start, s.end);
+  const out: Quantity = { ...q, span: m(q.span), numberSpan: m(q.numberSpan) };
+  if (q.comparatorSpan) out.comparatorSpan = m(q.comparatorSpan);
+  if (q.denominatorSpan) out.denominatorSpan = m(q.denominatorSpan);
   return out;
 }
 
@@ -212,7 +211,7 @@ function yearOf(clause: string, offset: number, unit: Unit): Inherited<number> |
   const years = findYears(clause);
   if (years.length > 0) {
     const y = years[years.length - 1]!;
-    const span = mapSpan(unit.map, offset + y.start, offset + y.end);
+    const span = mapRange(unit.map, unit.ends, offset + y.start, offset + y.end);
     return { value: y.year, source: 'clause', span };
   }
   for (let s: Section | undefined = unit.section; s; s = s.parent) {
@@ -229,7 +228,7 @@ function pillarOf(clause: string, offset: number, unit: Unit, pillars: PillarMat
   const wordsBefore = clause.slice(0, p.start).split(/\s+/).filter((w) => w.length > 0).length;
   const colon = clause.indexOf(':');
   if (wordsBefore > 5 && !(colon > p.start)) return undefined;
-  const span = mapSpan(unit.map, offset + p.start, offset + p.end);
+  const span = mapRange(unit.map, unit.ends, offset + p.start, offset + p.end);
   return { value: { id: p.definition.id, name: p.definition.name, span }, source: 'clause', span };
 }
 
