@@ -1,0 +1,207 @@
+// One analysis per settled document version: edits are debounced, an analysis whose version has
+// been overtaken before it starts is dropped, and requests wait for the analysis of the version
+// that is current when it lands. Results are cached per (version, settings generation).
+
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis } from '../core/engine.js';
+import type { CoreConfig } from '../core/config.js';
+import type { Locale } from '../core/types.js';
+import { toDiagnostic, type ResolveDocument } from './convert.js';
+import type { VanbanSettings } from './settings.js';
+
+/** What the analysis of a document needs from the settings of its scope. */
+export interface AnalysisContext {
+  settings: VanbanSettings;
+  config: CoreConfig;
+  locale: Locale;
+  /** The document is a policy document by configuration (its path matches `vanban.include`). */
+  included: boolean;
+  /** The configuration file's `ignore` excludes the document. */
+  ignored: boolean;
+}
+
+export interface AnalysisResult {
+  uri: string;
+  version: number;
+  generation: number;
+  analysis: Analysis;
+  /** False when the document is not checked (not a policy document, disabled, other language). */
+  checked: boolean;
+  locale: Locale;
+  settings: VanbanSettings;
+  config: CoreConfig;
+  diagnostics: Diagnostic[];
+  durationMs: number;
+}
+
+export interface AnalysesOptions {
+  getDocument(uri: string): TextDocument | undefined;
+  contextFor(uri: string): Promise<AnalysisContext>;
+  /** Called once per analysis that lands (push diagnostics, test events). */
+  onAnalyzed(result: AnalysisResult, count: number): void;
+  /** Removes findings the document suppresses inline (server/src/core/suppress.ts). */
+  filterFindings?(text: string, analysis: Analysis): Analysis;
+  resolveDocument?: ResolveDocument;
+  log(message: string): void;
+}
+
+/** Language ids the server checks: Markdown and plain text (`text` is Neovim's name for it). */
+export const CHECKED_LANGUAGES = new Set(['markdown', 'plaintext', 'text']);
+
+interface Entry {
+  timer?: NodeJS.Timeout;
+  result?: AnalysisResult;
+  waiters: Array<(result: AnalysisResult | undefined) => void>;
+  count: number;
+}
+
+export class Analyses {
+  private readonly entries = new Map<string, Entry>();
+  private generation = 0;
+  private debounceMs: number;
+
+  constructor(
+    private readonly options: AnalysesOptions,
+    debounceMs: number,
+  ) {
+    this.debounceMs = debounceMs;
+  }
+
+  setDebounce(ms: number): void {
+    this.debounceMs = ms;
+  }
+
+  /** A document was opened or changed: analyse it once the edits settle. */
+  schedule(uri: string, delay = this.debounceMs): void {
+    const entry = this.entry(uri);
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      void this.run(uri).catch((error) => {
+        // Whoever waits gets an empty answer rather than waiting for ever; the next edit retries.
+        this.options.log(`analysis of ${uri} failed: ${describe(error)}`);
+        for (const resolve of entry.waiters.splice(0)) resolve(undefined);
+      });
+    }, delay);
+  }
+
+  /** Settings changed: every cached result is stale; re-analyse the open documents now. */
+  invalidateAll(): void {
+    this.generation++;
+    for (const uri of this.entries.keys()) this.schedule(uri, 0);
+  }
+
+  close(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    if (entry.timer) clearTimeout(entry.timer);
+    this.entries.delete(uri);
+    for (const resolve of entry.waiters.splice(0)) resolve(undefined);
+  }
+
+  /** The cached result when it is for the document's current version, without waiting. */
+  current(uri: string): AnalysisResult | undefined {
+    const document = this.options.getDocument(uri);
+    const result = this.entries.get(uri)?.result;
+    if (!document || !result) return undefined;
+    return result.version === document.version && result.generation === this.generation ? result : undefined;
+  }
+
+  /** The result for the current version, waiting for the pending analysis if needed. Resolves
+   *  undefined when the document is closed or the request is cancelled. */
+  settled(uri: string, token?: CancellationToken): Promise<AnalysisResult | undefined> {
+    const ready = this.current(uri);
+    if (ready) return Promise.resolve(ready);
+    if (!this.options.getDocument(uri)) return Promise.resolve(undefined);
+    const entry = this.entry(uri);
+    // An open document always has an analysis pending; this only covers one opened before the
+    // server knew about it (e.g. a request racing the didOpen handler).
+    if (!entry.timer) this.schedule(uri, 0);
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = (result: AnalysisResult | undefined) => {
+        if (done) return;
+        done = true;
+        subscription?.dispose();
+        resolve(result);
+      };
+      const subscription = token?.onCancellationRequested(() => {
+        const index = entry.waiters.indexOf(finish);
+        if (index >= 0) entry.waiters.splice(index, 1);
+        finish(undefined);
+      });
+      if (token?.isCancellationRequested) finish(undefined);
+      else entry.waiters.push(finish);
+    });
+  }
+
+  analysisCount(uri: string): number {
+    return this.entries.get(uri)?.count ?? 0;
+  }
+
+  private entry(uri: string): Entry {
+    let entry = this.entries.get(uri);
+    if (!entry) {
+      entry = { waiters: [], count: 0 };
+      this.entries.set(uri, entry);
+    }
+    return entry;
+  }
+
+  private async run(uri: string): Promise<void> {
+    const before = this.options.getDocument(uri);
+    if (!before) return;
+    const version = before.version;
+    const generation = this.generation;
+    const context = await this.options.contextFor(uri);
+    // Let the edits already queued on the connection land first: if one did, its own timer will
+    // bring us back for the newer version and this analysis would be wasted.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const document = this.options.getDocument(uri);
+    const entry = this.entries.get(uri);
+    if (!document || !entry || document.version !== version || this.generation !== generation) return;
+    if (entry.result && entry.result.version === version && entry.result.generation === generation) {
+      this.deliver(entry, entry.result);
+      return;
+    }
+
+    const started = performance.now();
+    const text = document.getText();
+    let analysis = analyze(text, { config: context.config });
+    if (this.options.filterFindings) analysis = this.options.filterFindings(text, analysis);
+    const languageOk = CHECKED_LANGUAGES.has(document.languageId);
+    const checked =
+      context.settings.enable && languageOk && !context.ignored && (analysis.document.kind !== 'unknown' || context.included);
+    for (const failure of analysis.failures) this.options.log(`rule ${failure.ruleId} failed on ${uri}: ${failure.error}`);
+    const diagnostics = checked
+      ? analysis.findings.map((f) =>
+          toDiagnostic(f, analysis.document.lines, uri, version, context.locale, this.options.resolveDocument),
+        )
+      : [];
+    const result: AnalysisResult = {
+      uri,
+      version,
+      generation,
+      analysis,
+      checked,
+      locale: context.locale,
+      settings: context.settings,
+      config: context.config,
+      diagnostics,
+      durationMs: performance.now() - started,
+    };
+    entry.result = result;
+    entry.count++;
+    this.options.onAnalyzed(result, entry.count);
+    this.deliver(entry, result);
+  }
+
+  private deliver(entry: Entry, result: AnalysisResult): void {
+    for (const resolve of entry.waiters.splice(0)) resolve(result);
+  }
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,87 @@
+// Core findings → LSP diagnostics. Offsets are UTF-16 in both worlds; only lines need computing.
+
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type Range,
+} from 'vscode-languageserver';
+import { ruleDocPath } from '../core/rules/rule.js';
+import type { Finding, Locale, Severity, Span } from '../core/types.js';
+import type { LineIndex } from '../core/text.js';
+import { t } from './messages.js';
+
+export const SOURCE = 'vanban';
+
+export function toRange(lines: LineIndex, span: Span): Range {
+  return { start: lines.position(span.start), end: lines.position(span.end) };
+}
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a diagnostic carries in `data`, so that code actions need no re-analysis. */
+export interface DiagnosticData {
+  /** Document version the diagnostic (and its fix) was computed for. */
+  version: number;
+  fix?: { range: Range; newText: string; title: string };
+}
+
+/** The package root: the nearest folder above this module (dist/server.cjs in the bundle) with a package.json. */
+export const packageRoot: string = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 6; up++) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return dirname(dirname(fileURLToPath(import.meta.url)));
+})();
+
+export function ruleDocUri(ruleId: string): string {
+  return pathToFileURL(join(packageRoot, ruleDocPath(ruleId))).href;
+}
+
+/** Places a location in another document (a documentId the engine was given) — when its text is known. */
+export type ResolveDocument = (documentId: string) => { uri: string; lines: LineIndex } | undefined;
+
+export function toDiagnostic(
+  finding: Finding,
+  lines: LineIndex,
+  uri: string,
+  version: number,
+  locale: Locale,
+  resolve: ResolveDocument = () => undefined,
+): Diagnostic {
+  const data: DiagnosticData = { version };
+  if (finding.fix) {
+    data.fix = { range: toRange(lines, finding.fix.span), newText: finding.fix.text, title: t(finding.fix.title, locale) };
+  }
+  const diagnostic: Diagnostic = {
+    range: toRange(lines, finding.span),
+    severity: severities[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocUri(finding.ruleId) },
+    source: SOURCE,
+    message: t(finding.message, locale),
+    data,
+  };
+  // A related location in another document needs that document's text to become a range; one
+  // that cannot be placed is left out rather than pointed at the wrong line.
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const r of finding.related ?? []) {
+    const target = r.documentId === undefined ? { uri, lines } : resolve(r.documentId);
+    if (!target) continue;
+    related.push({ location: { uri: target.uri, range: toRange(target.lines, r.span) }, message: t(r.message, locale) });
+  }
+  if (related.length > 0) diagnostic.relatedInformation = related;
+  return diagnostic;
+}

@@ -1,0 +1,13 @@
+// vanban-ls: the language server's entry point. `--stdio` for any editor; node IPC (`--node-ipc`)
+// when the VS Code extension starts it. createConnection reads the transport from the arguments.
+
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { startServer } from './server.js';
+
+const connection = createConnection(ProposedFeatures.all);
+
+// A bug must cost one answer, not the session: log what escaped the handlers and keep serving.
+process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
+
+startServer(connection);
