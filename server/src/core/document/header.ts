@@ -48,7 +48,7 @@ export function readHeader(lines: StrippedLine[]): Header {
     for (; i < lines.length && parts.length < 4; i++) {
       const l = lines[i]!;
       if (l.plain.length === 0 || l.block === 'thematic-break' || l.tabbed || /^-{3,}$/.test(l.plain)) break;
-      if (/^([IVX]+\s*[-.–]|\d+\.\s|[a-zđ]\)\s)/.test(l.plain)) break;
+      if (/^([IVX]+\s*[-.–]|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s)/.test(l.plain)) break;
       parts.push(l);
       header.headerLines.add(i);
     }
