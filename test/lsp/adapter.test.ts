@@ -6,15 +6,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Table, TableRow } from '../../server/src/core/document/tables.js';
 import { analyze } from '../../server/src/core/engine.js';
 import { LineIndex } from '../../server/src/core/text.js';
 import type { Finding } from '../../server/src/core/types.js';
 import type { AnalysisResult } from '../../server/src/lsp/analyses.js';
 import { packageRoot, toDiagnostic } from '../../server/src/lsp/convert.js';
 import { disableNextLineEdit, fixAllAction } from '../../server/src/lsp/features/codeActions.js';
+import { hover } from '../../server/src/lsp/features/hover.js';
 import { matchesAny } from '../../server/src/lsp/glob.js';
 import { coreConfigFor, defaultSettings, readSettings, resolveLocale } from '../../server/src/lsp/settings.js';
-import { repoRoot } from '../helpers.js';
+import { fixture, repoRoot } from '../helpers.js';
 
 describe('settings', () => {
   test('reads a partial section and ignores what it does not understand', () => {
@@ -140,5 +142,71 @@ describe('the disable comment', () => {
       '<!-- vanban-disable-next-line target-year, target-pillar -- theo phụ lục -->\n- 100% văn bản\n',
     );
     assert.deepEqual(disableNextLineEdit(doc, 1, 'target-year').newText, '<!-- vanban-disable-next-line target-year -- theo phụ lục -->');
+  });
+});
+
+describe('hover on an assessment cell', () => {
+  // The tables of the model are filled by the consistency work; the hover reads only the model's
+  // contract, so a table is set on the analysed report here.
+  const text = fixture('lsp/bao-cao.md');
+  const at = (needle: string, from = 0) => {
+    const start = text.indexOf(needle, text.indexOf('| 1 | Tỷ lệ', from));
+    return { start, end: start + needle.length };
+  };
+  const rowStart = text.indexOf('| 1 | Tỷ lệ');
+  const row: TableRow = {
+    kind: 'data',
+    span: { start: rowStart, end: text.indexOf('\n', rowStart) },
+    label: '1',
+    indicator: 'Tỷ lệ hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng',
+    cells: [
+      { column: 2, span: at('90%'), text: '90%' },
+      { column: 3, span: at('92,5%'), text: '92,5%' },
+      { column: 4, span: at('Đạt'), text: 'Đạt', verdict: 'met' },
+    ],
+  };
+  const table: Table = {
+    syntax: 'gfm',
+    span: row.span,
+    appendix: 1,
+    columns: [
+      { index: 0, label: 'STT', meaning: 'index' },
+      { index: 1, label: 'Chỉ tiêu', meaning: 'indicator' },
+      { index: 2, label: 'KH 5 năm 2021 - 2025', meaning: 'plan' },
+      { index: 3, label: 'Năm 2023', meaning: 'result', year: 2023 },
+      { index: 4, label: 'Đánh giá', meaning: 'assessment' },
+    ],
+    rows: [row],
+  };
+  const base = analyze(text);
+  const analysis = { ...base, document: { ...base.document, tables: [table] } };
+  const position = base.document.lines.position(at('Đạt').start + 1);
+
+  test('explains the verdict with the plan and the latest result', () => {
+    const value = (hover(analysis, position, 'vi')!.contents as { value: string }).value;
+    assert.equal(
+      value,
+      [
+        '**Ô đánh giá** — Đạt',
+        '',
+        '- Dòng 1: Tỷ lệ hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng',
+        '- Kế hoạch (KH 5 năm 2021 - 2025): 90%',
+        '- Kết quả mới nhất (Năm 2023): 92,5%',
+        '',
+        'Không phát hiện mâu thuẫn.',
+      ].join('\n'),
+    );
+  });
+
+  test('lists the findings on its row when it is not consistent', () => {
+    const finding: Finding = {
+      ruleId: 'status-mismatch',
+      severity: 'error',
+      span: at('Đạt'),
+      message: { vi: 'Ghi "Đạt" nhưng 85% chưa đạt kế hoạch 90%.', en: 'Says "Met" but 85% is below the 90% plan.' },
+    };
+    const value = (hover({ ...analysis, findings: [finding] }, position, 'en')!.contents as { value: string }).value;
+    assert.match(value, /^\*\*Assessment cell\*\* — Met/);
+    assert.match(value, /\*\*Findings here\*\*\n\n- Says "Met" but 85% is below the 90% plan\. \(`status-mismatch`\)$/);
   });
 });

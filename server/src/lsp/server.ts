@@ -1,7 +1,8 @@
 // The LSP adapter: documents, settings and the core's findings wired to protocol handlers. Each
 // handler is guarded: an exception is logged and that request answers empty; the server stays up.
 
-import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeLensRefreshRequest,
@@ -22,6 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigCache, CONFIG_FILE_NAME, type ConfigProblem } from '../config/index.js';
 import type { Analysis } from '../core/engine.js';
 import { ruleById } from '../core/rules/index.js';
+import { LineIndex } from '../core/text.js';
 import { applyInlineSuppressions } from '../core/suppress.js';
 import { t } from './messages.js';
 import { Analyses, describe, type AnalysisContext, type AnalysisResult } from './analyses.js';
@@ -50,6 +52,7 @@ export function startServer(connection: Connection): void {
   let codeLensRefresh = false;
   let analysisEvents = false;
   let watchedFilesRegistration = false;
+  let configurationRegistration = false;
   let globalSettings: VanbanSettings = defaultSettings();
   let folders: string[] = [];
   const settingsCache = new Map<string, Promise<VanbanSettings>>();
@@ -136,11 +139,26 @@ export function startServer(connection: Connection): void {
     return { ...analysis, findings: all };
   }
 
+  /** Places related locations in another document (a path or URI the engine was given): the open
+   *  document's text when it is open, else the file on disk. */
+  function resolveDocument(documentId: string): { uri: string; lines: LineIndex } | undefined {
+    const uri = isAbsolute(documentId) ? pathToFileURL(documentId).href : documentId;
+    const open = documents.get(uri);
+    if (open) return { uri, lines: new LineIndex(open.getText()) };
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      return { uri, lines: new LineIndex(readFileSync(fileURLToPath(uri), 'utf8')) };
+    } catch {
+      return undefined;
+    }
+  }
+
   const analyses = new Analyses(
     {
       getDocument: (uri) => documents.get(uri),
       contextFor,
       filterFindings,
+      resolveDocument,
       onAnalyzed(result, count) {
         if (result.settings.trace === 'verbose') {
           connection.console.log(`analysed ${result.uri} v${result.version} in ${result.durationMs.toFixed(1)} ms`);
@@ -193,6 +211,7 @@ export function startServer(connection: Connection): void {
     diagnosticsRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
     codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
     watchedFilesRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    configurationRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const options = (params.initializationOptions ?? {}) as VanbanInitializationOptions;
     analysisEvents = options.analysisEvents === true;
     globalSettings = readSettings(options.settings, defaultSettings());
@@ -221,7 +240,9 @@ export function startServer(connection: Connection): void {
         .catch(() => undefined);
     }
     if (configurationRequests) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'vanban' }).catch(() => undefined);
+      if (configurationRegistration) {
+        void connection.client.register(DidChangeConfigurationNotification.type, { section: 'vanban' }).catch(() => undefined);
+      }
       // The debounce is one value for the server: take it from the unscoped settings.
       void connection.workspace
         .getConfiguration({ section: 'vanban' })
@@ -363,6 +384,7 @@ export function startServer(connection: Connection): void {
         openDocument: (uri) => documents.get(uri),
         contextFor,
         filterFindings,
+        resolveDocument,
         token,
       }),
     ),

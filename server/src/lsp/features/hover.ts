@@ -115,7 +115,7 @@ function verdictMarkdown(analysis: Analysis, table: Table, row: TableRow, cell: 
   const plan = row.cells.find((c) => table.columns[c.column]?.meaning === 'plan' && c.text.trim() !== '');
   if (plan) lines.push(`- ${t(ui.plan, locale)} (${escape(table.columns[plan.column]!.label)}): ${escape(plan.text)}`);
   const latest = row.cells
-    .filter((c) => table.columns[c.column]?.meaning === 'result' && c.value !== undefined)
+    .filter((c) => table.columns[c.column]?.meaning === 'result' && c.text.trim() !== '')
     .sort((a, b) => (table.columns[b.column]?.year ?? 0) - (table.columns[a.column]?.year ?? 0))[0];
   if (latest) lines.push(`- ${t(ui.latestResult, locale)} (${escape(table.columns[latest.column]!.label)}): ${escape(latest.text)}`);
   const here = findingsOver(analysis.findings, row.span);

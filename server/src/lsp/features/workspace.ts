@@ -8,7 +8,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../../core/engine.js';
 import type { AnalysisContext } from '../analyses.js';
-import { toDiagnostic } from '../convert.js';
+import { toDiagnostic, type ResolveDocument } from '../convert.js';
 import type { CheckWorkspaceResult } from '../protocol.js';
 
 const EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
@@ -21,6 +21,7 @@ export interface WorkspaceCheckOptions {
   openDocument(uri: string): TextDocument | undefined;
   contextFor(uri: string): Promise<AnalysisContext>;
   filterFindings?(text: string, analysis: Analysis): Analysis;
+  resolveDocument?: ResolveDocument;
   token: CancellationToken;
 }
 
@@ -63,7 +64,7 @@ export async function checkWorkspace(options: WorkspaceCheckOptions): Promise<Ch
     result.files.push({
       uri,
       kind: analysis.document.kind,
-      diagnostics: analysis.findings.map((f) => toDiagnostic(f, analysis.document.lines, uri, version, context.locale)),
+      diagnostics: analysis.findings.map((f) => toDiagnostic(f, analysis.document.lines, uri, version, context.locale, options.resolveDocument)),
     });
     // Let other requests (and a cancellation) through between files.
     await new Promise<void>((resolve) => setImmediate(resolve));
