@@ -1,0 +1,145 @@
+// `vanban check`: documents → findings (inline configuration applied) → fixes → one report in the
+// chosen format → exit status.
+
+import { resolve } from 'node:path';
+import type { CoreConfig } from '../core/config.js';
+import { analyze } from '../core/engine.js';
+import { rules } from '../core/rules/index.js';
+import { applyInlineSuppressions } from '../core/suppress.js';
+import { LineIndex } from '../core/text.js';
+import type { Finding } from '../core/types.js';
+import { encodeDocument, type DecodedText } from './encoding.js';
+import { fixUntilStable, lineDiff, writeFileAtomically } from './fix.js';
+import { formatGithub } from './formatters/github.js';
+import { formatJson } from './formatters/json.js';
+import { formatJunit } from './formatters/junit.js';
+import { formatSarif } from './formatters/sarif.js';
+import { formatStylish } from './formatters/stylish.js';
+import { msg, tr } from './messages.js';
+import type { CheckOptions } from './options.js';
+import { toDiagnostics, type CheckReport, type FileReport } from './report.js';
+import { Session, type Io } from './session.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_FATAL = 2;
+
+const KNOWN_RULE_IDS = rules.map((r) => r.id);
+
+interface Checked {
+  findings: Finding[];
+  failures: { ruleId: string; error: string }[];
+}
+
+function checkText(text: string, config: CoreConfig, inlineConfig: boolean): Checked {
+  const analysis = analyze(text, { config });
+  if (!inlineConfig) return { findings: analysis.findings, failures: analysis.failures };
+  const result = applyInlineSuppressions(text, analysis.findings, KNOWN_RULE_IDS);
+  const findings = [...result.findings, ...result.problems].sort(
+    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId),
+  );
+  return { findings, failures: analysis.failures };
+}
+
+export function runCheck(options: CheckOptions, io: Io): number {
+  const session = new Session(io, options);
+  if (!session.explicitConfigUsable()) return EXIT_FATAL;
+  const locale = options.locale;
+  const documents = new Map<string, { lines: LineIndex; path: string }>();
+  const files: FileReport[] = [];
+
+  const checkOne = (absolutePath: string, shownPath: string, decoded: DecodedText, config: CoreConfig, writable: boolean) => {
+    let text = decoded.text;
+    let fixed = 0;
+    let output: string | undefined;
+    let diff: string[] | undefined;
+    if (options.fix !== 'none') {
+      const result = fixUntilStable(text, (t) => checkText(t, config, options.inlineConfig).findings);
+      if (result.text !== text) {
+        if (options.fix === 'write' && writable) {
+          try {
+            writeFileAtomically(absolutePath, encodeDocument(result.text, decoded.encoding));
+          } catch (error) {
+            session.fail(absolutePath, msg.writeFailed((error as NodeJS.ErrnoException).code ?? String(error)));
+            return;
+          }
+        } else {
+          output = result.text;
+          diff = lineDiff(text, result.text);
+        }
+        fixed = result.applied;
+        text = result.text;
+      }
+    }
+    const { findings, failures } = checkText(text, config, options.inlineConfig);
+    for (const f of failures) session.fail(absolutePath, msg.ruleFailed(f.ruleId, f.error));
+    const lines = new LineIndex(text);
+    documents.set(absolutePath, { lines, path: shownPath });
+    files.push({
+      path: shownPath,
+      diagnostics: toDiagnostics(findings, lines, shownPath, locale, (id) => documents.get(resolve(io.cwd, id))),
+      fixed,
+      ...(output !== undefined ? { output } : {}),
+      ...(diff !== undefined ? { diff } : {}),
+    });
+  };
+
+  if (options.stdin) {
+    const name = options.stdinFilename ?? '<stdin>';
+    const absolute = resolve(io.cwd, options.stdinFilename ?? 'stdin.md');
+    const config = session.configFor(absolute);
+    if (config && options.stdinFilename !== undefined && config.isIgnored(absolute)) {
+      session.notice(absolute, msg.ignoredExplicit());
+    } else if (config) {
+      const decoded = session.readStdin(name, config);
+      if (decoded) checkOne(absolute, options.stdinFilename !== undefined ? session.display(absolute) : name, decoded, config.core, false);
+    }
+  } else {
+    for (const file of session.collect(options.paths)) {
+      const config = session.configFor(file.path);
+      if (!config) continue;
+      const decoded = session.read(file.path, config);
+      if (decoded) checkOne(file.path, session.display(file.path), decoded, config.core, true);
+    }
+  }
+
+  const warnings = files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+  const errors = files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'error').length, 0);
+  if (options.quiet) for (const f of files) f.diagnostics = f.diagnostics.filter((d) => d.severity === 'error');
+
+  const report: CheckReport = { files, failures: session.failures };
+  const color =
+    options.color ?? (options.output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR ? true : Boolean(io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0'));
+  const rendered = render(report, options, io.cwd, color);
+  if (options.output !== undefined) {
+    const target = resolve(io.cwd, options.output);
+    try {
+      writeFileAtomically(target, Buffer.from(rendered, 'utf8'));
+    } catch (error) {
+      session.fail(target, msg.writeFailed((error as NodeJS.ErrnoException).code ?? String(error)));
+    }
+  } else if (rendered) io.stdout(rendered);
+
+  if (session.failures.length > 0) return EXIT_FATAL;
+  if (errors > 0) return EXIT_FINDINGS;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr(`vanban: ${tr(msg.tooManyWarnings(warnings, options.maxWarnings), locale)}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function render(report: CheckReport, options: CheckOptions, cwd: string, color: boolean): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, options.locale, cwd);
+    case 'github':
+      return formatGithub(report);
+    case 'junit':
+      return formatJunit(report, options.locale);
+    case 'stylish':
+      return formatStylish(report, { locale: options.locale, color, dryRun: options.fix === 'dry-run' });
+  }
+}

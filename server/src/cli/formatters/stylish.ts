@@ -1,0 +1,77 @@
+// The human format: `file:line:col  severity  message  rule-id`, grouped per file, a summary line.
+// Each line starts with a clickable location (terminals and VS Code's terminal link it).
+
+import type { Locale, Severity } from '../../core/types.js';
+import { msg, severityName, tr } from '../messages.js';
+import { countBySeverity, type CheckReport } from '../report.js';
+
+export interface StylishOptions {
+  locale: Locale;
+  color: boolean;
+  /** --fix-dry-run: say "would fix" rather than "fixed". */
+  dryRun: boolean;
+}
+
+const SGR = { reset: 0, bold: 1, dim: 2, red: 31, yellow: 33, blue: 34, gray: 90, green: 32, underline: 4 } as const;
+
+export function paint(color: boolean) {
+  return (codes: (keyof typeof SGR)[], text: string) =>
+    color ? `\u001b[${codes.map((c) => SGR[c]).join(';')}m${text}\u001b[0m` : text;
+}
+
+const SEVERITY_STYLE: Record<Severity, (keyof typeof SGR)[]> = {
+  error: ['red'],
+  warning: ['yellow'],
+  information: ['blue'],
+  hint: ['gray'],
+};
+
+/** Width in terminal columns: combining marks (NFD Vietnamese) take none. */
+export function displayWidth(text: string): number {
+  return text.replace(/\p{M}/gu, '').length;
+}
+
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+export function formatStylish(report: CheckReport, options: StylishOptions): string {
+  const { locale } = options;
+  const c = paint(options.color);
+  const blocks: string[] = [];
+  let fixable = 0;
+  for (const file of report.files) {
+    const lines: string[] = [];
+    if (file.fixed > 0) {
+      lines.push(c(['green'], `${file.path}: ${tr(options.dryRun ? msg.wouldFix(file.fixed) : msg.fixedCount(file.fixed), locale)}`));
+    }
+    if (file.diagnostics.length > 0) {
+      const locations = file.diagnostics.map((d) => `${file.path}:${d.line}:${d.column}`);
+      const severities = file.diagnostics.map((d) => severityName(d.severity, locale));
+      const locWidth = Math.max(...locations.map(displayWidth));
+      const sevWidth = Math.max(...severities.map(displayWidth));
+      file.diagnostics.forEach((d, i) => {
+        if (d.fixable) fixable++;
+        lines.push(
+          `${c(['bold'], padEnd(locations[i]!, locWidth))}  ${c(SEVERITY_STYLE[d.severity], padEnd(severities[i]!, sevWidth))}  ${d.message}  ${c(['dim'], d.ruleId)}`,
+        );
+        for (const r of d.related) lines.push(`    ${c(['gray'], `↳ ${r.path}:${r.line}:${r.column}`)} ${r.message}`);
+      });
+    }
+    for (const change of file.diff ?? []) lines.push(c([change.startsWith('-') ? 'red' : 'green'], `    ${change}`));
+    if (lines.length > 0) blocks.push(lines.join('\n'));
+  }
+  const counts = countBySeverity(report.files);
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const summary =
+    total === 0
+      ? c(['green'], `✔ ${tr(msg.summaryClean(report.files.length), locale)}`)
+      : c(counts.error > 0 ? ['red', 'bold'] : ['yellow', 'bold'], `✖ ${tr(msg.summary(total, counts, report.files.length), locale)}`);
+  const fixHint =
+    fixable > 0
+      ? [
+          c(['dim'], locale === 'en' ? `  ${fixable} can be fixed with --fix.` : `  ${fixable} vấn đề có thể sửa tự động bằng --fix.`),
+        ]
+      : [];
+  return [...blocks, [summary, ...fixHint].join('\n')].join('\n\n') + '\n';
+}

@@ -1,0 +1,52 @@
+// Entry point of the `vanban` command (bundled to dist/cli.cjs). Exit status: 0 clean, 1 findings at
+// error severity, 2 usage or fatal errors. No error ever reaches the user as a stack trace.
+
+import { EXIT_FATAL, runCheck } from './check.js';
+import { msg, tr, detectLocale } from './messages.js';
+import { helpText, parseCommandLine } from './options.js';
+import { packageInfo } from './package-info.js';
+import type { Io } from './session.js';
+import { runTargets } from './targets.js';
+
+export function run(argv: string[], io: Io): number {
+  const command = parseCommandLine(argv, io.env);
+  switch (command.command) {
+    case 'help':
+      io.stdout(helpText(command.locale, packageInfo().version));
+      return 0;
+    case 'version':
+      io.stdout(`${packageInfo().version}\n`);
+      return 0;
+    case 'usage-error':
+      io.stderr(`vanban: ${tr(msg.usage(tr(command.message, command.locale)), command.locale)}\n`);
+      return EXIT_FATAL;
+    case 'check':
+      return runCheck(command, io);
+    case 'targets':
+      return runTargets(command, io);
+  }
+}
+
+function main(): void {
+  const io: Io = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stdoutIsTTY: process.stdout.isTTY === true,
+  };
+  try {
+    process.exitCode = run(process.argv.slice(2), io);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(`vanban: ${tr(msg.internalError(detail), detectLocale(process.env))}\n`);
+    process.exitCode = EXIT_FATAL;
+  }
+}
+
+// A closed pipe (`vanban check | head`) is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
+main();

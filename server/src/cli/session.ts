@@ -1,0 +1,123 @@
+// What both commands share: the process's streams, configuration lookup, the documents named on
+// the command line, reading them — and the rule that every problem is one line on stderr naming
+// its file, remembered so that the run ends with exit status 2 while the other files are still done.
+
+import { resolve } from 'node:path';
+import { ConfigCache, formatConfigProblem, type ResolvedConfig } from '../config/load.js';
+import type { Locale, LocalizedText } from '../core/types.js';
+import type { DecodedText } from './encoding.js';
+import { DEFAULT_MAX_FILE_SIZE, readDocument, readStdin } from './documents.js';
+import { collectFiles, type InputFile } from './files.js';
+import { msg, tr } from './messages.js';
+import { displayPath, type Failure } from './report.js';
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  stdoutIsTTY: boolean;
+}
+
+export interface SessionOptions {
+  locale: Locale;
+  configPath?: string;
+  maxFileSize?: number;
+}
+
+export class Session {
+  readonly failures: Failure[] = [];
+  private readonly configs: ConfigCache;
+  private readonly reportedConfigs = new Set<string>();
+
+  constructor(
+    readonly io: Io,
+    private readonly options: SessionOptions,
+  ) {
+    this.configs = new ConfigCache(options.configPath !== undefined ? { configPath: resolve(io.cwd, options.configPath) } : {});
+  }
+
+  get locale(): Locale {
+    return this.options.locale;
+  }
+
+  display(path: string): string {
+    return displayPath(path, this.io.cwd);
+  }
+
+  fail(path: string, message: LocalizedText): void {
+    const shown = this.display(path);
+    const text = tr(message, this.locale);
+    this.failures.push({ path: shown, message: text });
+    this.io.stderr(`${shown}: ${text}\n`);
+  }
+
+  notice(path: string, message: LocalizedText): void {
+    this.io.stderr(`${this.display(path)}: ${tr(message, this.locale)}\n`);
+  }
+
+  /** The configuration of a document; undefined (its problems reported once) when it is broken. */
+  configFor(documentPath: string): ResolvedConfig | undefined {
+    const result = this.configs.for(documentPath);
+    if (result.ok) return result.config;
+    if (!this.reportedConfigs.has(result.file)) {
+      this.reportedConfigs.add(result.file);
+      const shown = this.display(result.file);
+      for (const p of result.problems) {
+        this.io.stderr(formatConfigProblem(p, this.locale, shown) + '\n');
+        const text = tr(p.message, this.locale);
+        this.failures.push({
+          path: shown,
+          line: p.range.start.line + 1,
+          column: p.range.start.character + 1,
+          message: p.key ? `${p.key}: ${text}` : text,
+        });
+      }
+    }
+    return undefined;
+  }
+
+  /** With --config, the file must be usable before anything is checked. */
+  explicitConfigUsable(): boolean {
+    if (this.options.configPath === undefined) return true;
+    return this.configFor(resolve(this.io.cwd, 'document.md')) !== undefined;
+  }
+
+  /** The documents the arguments name, ignored ones left out, problems reported. */
+  collect(paths: string[]): InputFile[] {
+    const { files, problems } = collectFiles(paths.length > 0 ? paths : ['.'], {
+      cwd: this.io.cwd,
+      isIgnored: (f) => {
+        const result = this.configs.for(f);
+        return result.ok && result.config.isIgnored(f);
+      },
+    });
+    for (const p of problems) this.fail(p.path, p.message);
+    return files.filter((f) => {
+      const result = this.configs.for(f.path);
+      if (f.explicit && result.ok && result.config.isIgnored(f.path)) {
+        this.notice(f.path, msg.ignoredExplicit());
+        return false;
+      }
+      return true;
+    });
+  }
+
+  maxFileSize(config: ResolvedConfig): number {
+    return this.options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  }
+
+  read(path: string, config: ResolvedConfig): DecodedText | undefined {
+    const result = readDocument(path, this.maxFileSize(config));
+    if (result.ok) return result.document;
+    this.fail(path, result.message);
+    return undefined;
+  }
+
+  readStdin(name: string, config: ResolvedConfig): DecodedText | undefined {
+    const result = readStdin(this.maxFileSize(config));
+    if (result.ok) return result.document;
+    this.fail(name, result.message);
+    return undefined;
+  }
+}

@@ -1,0 +1,340 @@
+// Finding, parsing and resolving `.vanbanrc.json`. Shared by the CLI and the language server:
+// `loadConfigFor(documentPath)` gives the configuration that applies to a document, or the
+// problems of the configuration file with exact ranges (for a diagnostic on that file in the editor,
+// and `file:line:col: key: message` in the CLI).
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore from 'ignore';
+// The ESM build: the package's UMD entry loads its modules through a dynamic require that bundlers
+// cannot follow.
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { DEFAULT_PILLARS, defaultConfig, type CoreConfig, type PillarDefinition } from '../core/config.js';
+import { asciiKey, toneKey } from '../core/text.js';
+import type { Locale, LocalizedText } from '../core/types.js';
+import { describeIssue, type IssueLike } from './issues.js';
+import { configSchema, parseByteSize, type ConfigFile } from './schema.js';
+
+export const CONFIG_FILE_NAME = '.vanbanrc.json';
+
+/** 0-based, UTF-16 columns: the shape of an LSP range. */
+export interface ConfigRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface ConfigProblem {
+  /** Absolute path of the configuration file. */
+  file: string;
+  range: ConfigRange;
+  /** Dotted path of the offending key (`rules.target-year`, `pillars[1].name`); empty for the whole file. */
+  key: string;
+  message: LocalizedText;
+}
+
+export interface ResolvedConfig {
+  /** Absolute path of the file it came from; undefined for the built-in defaults. */
+  file?: string;
+  /** Directory that relative paths and ignore patterns are relative to. */
+  baseDir: string;
+  core: CoreConfig;
+  ignorePatterns: string[];
+  /** Explicit report → resolution links, as absolute paths. */
+  links: { report: string; resolution: string }[];
+  /** Largest document checked, in bytes, when the file sets it. */
+  maxFileSize?: number;
+  /** Whether a document is excluded by `ignore` (documents outside `baseDir` never are). */
+  isIgnored(documentPath: string): boolean;
+}
+
+export type ConfigResult = { ok: true; config: ResolvedConfig } | { ok: false; file: string; problems: ConfigProblem[] };
+
+export interface ParseConfigOptions {
+  /** Used to report links to documents that do not exist; omitted, links are not checked. */
+  fileExists?: (absolutePath: string) => boolean;
+}
+
+/** Parses and validates the text of a configuration file (which may be an unsaved editor buffer). */
+export function parseConfigText(text: string, file: string, options: ParseConfigOptions = {}): ConfigResult {
+  const locate = locator(text);
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    return {
+      ok: false,
+      file,
+      problems: errors.map((e) => ({ file, range: locate(e.offset, e.offset + e.length), key: '', message: parseErrorMessage(e) })),
+    };
+  }
+  const value: unknown = tree === undefined ? {} : nodeValue(tree);
+  const parsed = configSchema.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .flatMap((issue) => describeIssue(issue as IssueLike, value))
+      .map((p) => ({ file, range: rangeOf(tree, p.path, p.keyName, locate), key: keyString(p.path, p.keyName), message: p.message }))
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return { ok: false, file, problems };
+  }
+  const problems: ConfigProblem[] = [];
+  const baseDir = dirname(file);
+  const links = (parsed.data.links ?? []).map((l, i) => {
+    const report = resolve(baseDir, l.report);
+    const resolution = resolve(baseDir, l.resolution);
+    if (options.fileExists) {
+      for (const [side, path] of [['report', report], ['resolution', resolution]] as const) {
+        if (options.fileExists(path)) continue;
+        const at = ['links', i, side];
+        problems.push({
+          file,
+          range: rangeOf(tree, at, undefined, locate),
+          key: keyString(at),
+          message: { vi: `không tìm thấy tệp "${l[side]}"`, en: `file not found: "${l[side]}"` },
+        });
+      }
+    }
+    return { report, resolution };
+  });
+  const pillars = mergePillars(parsed.data.pillars ?? []);
+  if (!Array.isArray(pillars)) {
+    const at = ['pillars', pillars.index, 'id'];
+    problems.push({
+      file,
+      range: rangeOf(tree, at, undefined, locate),
+      key: keyString(at),
+      message: { vi: `trùng mã trụ cột "${pillars.id}"`, en: `duplicate pillar id "${pillars.id}"` },
+    });
+  }
+  if (problems.length > 0) return { ok: false, file, problems };
+  return { ok: true, config: resolveConfig(parsed.data, file, links, pillars as PillarDefinition[]) };
+}
+
+function resolveConfig(
+  data: ConfigFile,
+  file: string,
+  links: ResolvedConfig['links'],
+  pillars: PillarDefinition[],
+): ResolvedConfig {
+  const core = defaultConfig();
+  for (const [id, setting] of Object.entries(data.rules ?? {})) {
+    if (setting === undefined) continue;
+    if (typeof setting === 'string') core.rules[id] = setting;
+    else {
+      core.rules[id] = setting[0];
+      core.ruleOptions[id] = setting[1] ?? {};
+    }
+  }
+  core.pillars = pillars;
+  core.indicatorSynonyms = data.indicatorSynonyms ?? [];
+  core.tolerance = data.tolerance ?? 0;
+  const baseDir = dirname(file);
+  const ignorePatterns = data.ignore ?? [];
+  return {
+    file,
+    baseDir,
+    core,
+    ignorePatterns,
+    links,
+    ...(data.maxFileSize !== undefined ? { maxFileSize: parseByteSize(data.maxFileSize)! } : {}),
+    isIgnored: ignoreMatcher(baseDir, ignorePatterns),
+  };
+}
+
+export function defaultResolvedConfig(baseDir: string): ResolvedConfig {
+  return { baseDir, core: defaultConfig(), ignorePatterns: [], links: [], isIgnored: () => false };
+}
+
+function ignoreMatcher(baseDir: string, patterns: string[]): (path: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const matcher = ignore().add(patterns);
+  return (path) => {
+    const rel = relative(baseDir, resolve(path));
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
+    return matcher.ignores(rel.split(sep).join('/'));
+  };
+}
+
+/** The standard pillars with the file's pillars merged in: same id or name → aliases added. */
+function mergePillars(entries: NonNullable<ConfigFile['pillars']>): PillarDefinition[] | { index: number; id: string } {
+  const pillars = DEFAULT_PILLARS.map((p) => ({ ...p, aliases: [...p.aliases] }));
+  const seen = new Set<string>();
+  for (const [index, entry] of entries.entries()) {
+    const id = entry.id ?? slug(entry.name);
+    if (seen.has(id)) return { index, id };
+    seen.add(id);
+    const nameKey = toneKey(entry.name);
+    const existing = pillars.find((p) => p.id === id || toneKey(p.name) === nameKey);
+    const target = existing ?? { id, name: entry.name, aliases: [] };
+    if (!existing) pillars.push(target);
+    for (const alias of entry.aliases ?? []) {
+      if (!target.aliases.some((a) => toneKey(a) === toneKey(alias))) target.aliases.push(alias);
+    }
+  }
+  return pillars;
+}
+
+function slug(name: string): string {
+  return asciiKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pillar';
+}
+
+/** Reads and parses one configuration file. */
+export function loadConfigFile(file: string): ConfigResult {
+  const absolute = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    const message: LocalizedText =
+      code === 'ENOENT'
+        ? { vi: 'không tìm thấy tệp cấu hình', en: 'configuration file not found' }
+        : { vi: `không đọc được tệp cấu hình (${code})`, en: `cannot read the configuration file (${code})` };
+    return { ok: false, file: absolute, problems: [{ file: absolute, range: locator('')(0, 0), key: '', message }] };
+  }
+  // Editors do not count a BOM as a column.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return parseConfigText(text, absolute, { fileExists: (p) => existsSync(p) });
+}
+
+/** The nearest `.vanbanrc.json` in the document's directory or above. */
+export function findConfigFile(documentPath: string): string | undefined {
+  let dir = dirname(resolve(documentPath));
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (isFile(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export interface LoadConfigOptions {
+  /** An explicit configuration file (`--config`): discovery is skipped. */
+  configPath?: string;
+}
+
+/** The configuration that applies to a document: `configPath`, else the nearest file, else defaults. */
+export function loadConfigFor(documentPath: string, options: LoadConfigOptions = {}): ConfigResult {
+  const file = options.configPath ?? findConfigFile(documentPath);
+  if (file === undefined) return { ok: true, config: defaultResolvedConfig(dirname(resolve(documentPath))) };
+  return loadConfigFile(file);
+}
+
+/** loadConfigFor with each configuration file read once (the CLI checks many documents). */
+export class ConfigCache {
+  private readonly byFile = new Map<string, ConfigResult>();
+  private readonly byDir = new Map<string, string | undefined>();
+  constructor(private readonly options: LoadConfigOptions = {}) {}
+
+  for(documentPath: string): ConfigResult {
+    const dir = dirname(resolve(documentPath));
+    let file = this.options.configPath;
+    if (file === undefined) {
+      if (!this.byDir.has(dir)) this.byDir.set(dir, findConfigFile(documentPath));
+      file = this.byDir.get(dir);
+    }
+    if (file === undefined) return { ok: true, config: defaultResolvedConfig(dir) };
+    const key = resolve(file);
+    let result = this.byFile.get(key);
+    if (!result) {
+      result = loadConfigFile(key);
+      this.byFile.set(key, result);
+    }
+    return result;
+  }
+}
+
+/** `path:line:col: key: message`, as the CLI prints a configuration problem. */
+export function formatConfigProblem(problem: ConfigProblem, locale: Locale, displayPath: string): string {
+  const where = `${displayPath}:${problem.range.start.line + 1}:${problem.range.start.character + 1}`;
+  const text = locale === 'en' ? problem.message.en : problem.message.vi;
+  return problem.key ? `${where}: ${problem.key}: ${text}` : `${where}: ${text}`;
+}
+
+// --- positions ---
+
+type Locate = (start: number, end: number) => ConfigRange;
+
+function locator(text: string): Locate {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  const pos = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo]! };
+  };
+  return (start, end) => ({ start: pos(start), end: pos(end) });
+}
+
+/** The node a problem is about: the key itself for unknown keys, else the value, else its parent. */
+function rangeOf(tree: Node | undefined, path: (string | number)[], keyName: string | undefined, locate: Locate): ConfigRange {
+  if (!tree) return locate(0, 0);
+  if (keyName !== undefined) {
+    const owner = path.length === 0 ? tree : findNodeAtLocation(tree, path);
+    const property = owner?.children?.find((p) => p.type === 'property' && p.children?.[0]?.value === keyName);
+    const keyNode = property?.children?.[0];
+    if (keyNode) return locate(keyNode.offset, keyNode.offset + keyNode.length);
+  }
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? tree : findNodeAtLocation(tree, path.slice(0, n));
+    if (node) return locate(node.offset, node.offset + node.length);
+  }
+  return locate(0, 0);
+}
+
+function keyString(path: (string | number)[], keyName?: string): string {
+  let out = '';
+  for (const part of keyName === undefined ? path : [...path, keyName]) {
+    out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
+  }
+  return out;
+}
+
+/** The value of a JSONC tree; duplicate keys keep the last value, as JSON.parse does. */
+function nodeValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) out[String(key.value)] = nodeValue(value);
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}
+
+const PARSE_ERRORS: Record<string, LocalizedText> = {
+  InvalidSymbol: { vi: 'ký tự không hợp lệ', en: 'invalid symbol' },
+  PropertyNameExpected: { vi: 'cần tên khoá trong dấu ngoặc kép', en: 'property name expected (in double quotes)' },
+  ValueExpected: { vi: 'cần một giá trị', en: 'value expected' },
+  ColonExpected: { vi: 'cần dấu hai chấm ":"', en: 'colon ":" expected' },
+  CommaExpected: { vi: 'cần dấu phẩy ","', en: 'comma "," expected' },
+  CloseBraceExpected: { vi: 'thiếu dấu "}"', en: 'closing brace "}" expected' },
+  CloseBracketExpected: { vi: 'thiếu dấu "]"', en: 'closing bracket "]" expected' },
+  EndOfFileExpected: { vi: 'thừa nội dung sau giá trị', en: 'end of file expected' },
+  UnexpectedEndOfString: { vi: 'chuỗi chưa được đóng', en: 'unterminated string' },
+  UnexpectedEndOfComment: { vi: 'chú thích chưa được đóng', en: 'unterminated comment' },
+};
+
+function parseErrorMessage(error: ParseError): LocalizedText {
+  const code = printParseErrorCode(error.error);
+  const text = PARSE_ERRORS[code] ?? { vi: code, en: code };
+  return { vi: `JSON không hợp lệ: ${text.vi}`, en: `invalid JSON: ${text.en}` };
+}
