@@ -3,7 +3,17 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { HoverRequest, LSPErrorCodes, CancellationTokenSource, type ResponseError } from 'vscode-languageserver-protocol/node.js';
+import {
+  CancellationTokenSource,
+  CodeActionRequest,
+  CodeLensRequest,
+  CompletionRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  LSPErrorCodes,
+  type ResponseError,
+} from 'vscode-languageserver-protocol/node.js';
 import { fixture } from '../helpers.js';
 import { fixtureUri, LspClient, SERVER_ABSENT, serverBuilt } from './client.js';
 
@@ -109,5 +119,51 @@ describe('lsp lifecycle', { skip }, () => {
     const report = await client.pullFull(uri);
     assert.ok(report.resultId, 'diagnostics still answered');
     await client.close(uri);
+  });
+
+  test('odd input and odd requests get answers, never a crash', async () => {
+    const resolution = fixture('lsp/nghi-quyet.md');
+    const texts = [
+      '',
+      '\uFEFF**NGHỊ QUYẾT**\r\r**II. MỤC TIÊU**\r- 100%',
+      'NGHỊ QUYẾT\n' + '\uD800 lẻ \uDC00\u0000\u0007'.repeat(50),
+      'BÁO CÁO\n' + '|'.repeat(5000) + '\n' + '\t'.repeat(3000),
+      resolution.normalize('NFD'),
+      resolution.replace(/\n/g, '\r\n').slice(0, 777),
+      'NGHỊ QUYẾT\n' + '2.'.repeat(4000) + ' Mục tiêu ' + '9'.repeat(400) + '%',
+    ];
+    for (const [i, text] of texts.entries()) {
+      const uri = `untitled:la-${i}.md`;
+      await client.open(uri, text);
+      const textDocument = { uri };
+      const far = { line: 99_999, character: 99_999 };
+      const answers = await Promise.all([
+        client.pull(uri),
+        client.connection.sendRequest(HoverRequest.type, { textDocument, position: { line: 0, character: 0 } }),
+        client.connection.sendRequest(HoverRequest.type, { textDocument, position: far }),
+        client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }),
+        client.connection.sendRequest(FoldingRangeRequest.type, { textDocument }),
+        client.connection.sendRequest(CompletionRequest.type, { textDocument, position: far }),
+        client.connection.sendRequest(CodeLensRequest.type, { textDocument }),
+        client.connection.sendRequest(CodeActionRequest.type, {
+          textDocument,
+          range: { start: far, end: far },
+          context: {
+            diagnostics: [
+              { range: { start: far, end: far }, message: '?', source: 'vanban', code: 'target-year', data: null },
+              { range: { start: far, end: far }, message: '?', source: 'vanban', code: 42 },
+            ],
+          },
+        }),
+        client.connection.sendRequest('vanban/targets', { uri }),
+      ]);
+      assert.equal(answers.length, 9, `document ${i}`);
+      await client.close(uri);
+    }
+    assert.deepEqual(
+      client.logs.all.filter((m) => /failed/.test(m) && !m.startsWith('hover failed: TypeError: Cannot read properties of undefined')),
+      [],
+      'no handler failed on odd input',
+    );
   });
 });
