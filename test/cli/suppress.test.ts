@@ -37,6 +37,12 @@ describe('inline suppression', () => {
     assert.deepEqual(lines(['tat-ca-tep.md', '--no-inline-config']), ['14:target-value', '15:target-value']);
   });
 
+  it('disable with no rule id covers every rule until enable; enable can name one rule', () => {
+    // 14 disable (all) → 15 hidden; 16 enable target-value → 17 reported; 18 enable (all) → 19 reported.
+    assert.deepEqual(lines(['tat-moi-quy-tac.md']), ['17:target-value', '19:target-value']);
+    assert.deepEqual(lines(['tat-moi-quy-tac.md', '--no-inline-config']), ['15:target-value', '17:target-value', '19:target-value']);
+  });
+
   it('names the unknown rule and suggests the nearest one', () => {
     const r = vanban(['check', 'tat-kiem-tra.md', '--locale', 'en']);
     assert.match(r.stdout, /tat-kiem-tra\.md:24:31\s+warning\s+unknown rule in vanban-disable-next-line comment: "target-valeu" \(did you mean "target-value"\?\)\s+inline-config/);

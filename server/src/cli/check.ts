@@ -111,14 +111,7 @@ export function runCheck(options: CheckOptions, io: Io): number {
   const color =
     options.color ?? (options.output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR ? true : Boolean(io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0'));
   const rendered = render(report, options, io.cwd, color);
-  if (options.output !== undefined) {
-    const target = resolve(io.cwd, options.output);
-    try {
-      writeFileAtomically(target, Buffer.from(rendered, 'utf8'));
-    } catch (error) {
-      session.fail(target, msg.writeFailed((error as NodeJS.ErrnoException).code ?? String(error)));
-    }
-  } else if (rendered) io.stdout(rendered);
+  session.emit(rendered, options.output);
 
   if (session.failures.length > 0) return EXIT_FATAL;
   if (errors > 0) return EXIT_FINDINGS;

@@ -8,6 +8,7 @@ import type { Locale, LocalizedText } from '../core/types.js';
 import type { DecodedText } from './encoding.js';
 import { DEFAULT_MAX_FILE_SIZE, readDocument, readStdin } from './documents.js';
 import { collectFiles, type InputFile } from './files.js';
+import { writeFileAtomically } from './fix.js';
 import { msg, tr } from './messages.js';
 import { displayPath, type Failure } from './report.js';
 
@@ -112,6 +113,20 @@ export class Session {
     if (result.ok) return result.document;
     this.fail(path, result.message);
     return undefined;
+  }
+
+  /** The report, to --output (written atomically) or standard output. */
+  emit(rendered: string, output: string | undefined): void {
+    if (output === undefined) {
+      if (rendered) this.io.stdout(rendered);
+      return;
+    }
+    const target = resolve(this.io.cwd, output);
+    try {
+      writeFileAtomically(target, Buffer.from(rendered, 'utf8'));
+    } catch (error) {
+      this.fail(target, msg.writeFailed((error as NodeJS.ErrnoException).code ?? String(error)));
+    }
   }
 
   readStdin(name: string, config: ResolvedConfig): DecodedText | undefined {

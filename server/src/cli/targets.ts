@@ -1,13 +1,11 @@
 // `vanban targets`: the targets (chỉ tiêu) the document model extracts — what a drafter checks
 // first, and what a reviewer pastes into a spreadsheet.
 
-import { resolve } from 'node:path';
 import { parseDocument } from '../core/document/parse.js';
 import type { PolicyDocument, Target } from '../core/document/model.js';
 import type { Comparator, Quantity } from '../core/numbers.js';
 import type { Locale, LocalizedText } from '../core/types.js';
 import { EXIT_FATAL, EXIT_OK } from './check.js';
-import { writeFileAtomically } from './fix.js';
 import { padEnd, displayWidth } from './formatters/stylish.js';
 import { jsonTargetsSchema, type JsonTarget } from './json-schema.js';
 import { msg, TARGET_COLUMNS, tr } from './messages.js';
@@ -71,14 +69,7 @@ export function runTargets(options: TargetsOptions, io: Io): number {
       : options.format === 'csv'
         ? formatCsv(results, options.locale)
         : formatTable(results, options.locale);
-  if (options.output !== undefined) {
-    const target = resolve(io.cwd, options.output);
-    try {
-      writeFileAtomically(target, Buffer.from(rendered, 'utf8'));
-    } catch (error) {
-      session.fail(target, msg.writeFailed((error as NodeJS.ErrnoException).code ?? String(error)));
-    }
-  } else io.stdout(rendered);
+  session.emit(rendered, options.output);
   return session.failures.length > 0 ? EXIT_FATAL : EXIT_OK;
 }
 

@@ -10,7 +10,7 @@ import ignore from 'ignore';
 // cannot follow.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { DEFAULT_PILLARS, defaultConfig, type CoreConfig, type PillarDefinition } from '../core/config.js';
-import { asciiKey, toneKey } from '../core/text.js';
+import { asciiKey, LineIndex, toneKey } from '../core/text.js';
 import type { Locale, LocalizedText } from '../core/types.js';
 import { describeIssue, type IssueLike } from './issues.js';
 import { configSchema, parseByteSize, type ConfigFile } from './schema.js';
@@ -263,19 +263,8 @@ export function formatConfigProblem(problem: ConfigProblem, locale: Locale, disp
 type Locate = (start: number, end: number) => ConfigRange;
 
 function locator(text: string): Locate {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  const pos = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo]! };
-  };
-  return (start, end) => ({ start: pos(start), end: pos(end) });
+  const lines = new LineIndex(text);
+  return (start, end) => ({ start: lines.position(start), end: lines.position(end) });
 }
 
 /** The node a problem is about: the key itself for unknown keys, else the value, else its parent. */
