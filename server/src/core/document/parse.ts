@@ -9,6 +9,7 @@ import type { PolicyDocument } from './model.js';
 import { buildOutline } from './outline.js';
 import { stripLines } from './plain.js';
 import { findAppendices, findFootnotes } from './references.js';
+import { extractTables } from './table-parse.js';
 import { extractTargets } from './targets.js';
 import { pillarMatchers } from './vocabulary.js';
 
@@ -41,7 +42,7 @@ export function parseDocument(text: string, config: CoreConfig): PolicyDocument 
     footnoteDefs: footnotes.defs,
     appendices: appendix.appendices,
     appendixRefs: appendix.refs,
-    tables: [],
+    tables: extractTables(text, tree, plainLines, sections),
   };
   if (header.kindSpan) doc.kindSpan = header.kindSpan;
   if (header.number) doc.number = header.number;
