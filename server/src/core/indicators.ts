@@ -5,7 +5,7 @@
 import { syllables, toneKey } from './text.js';
 
 const STOPWORDS = new Set(
-  ['các', 'và', 'của', 'có', 'được', 'trên', 'tại', 'cho', 'với', 'những', 'là', 'trong', 'đạt', 'tỷ', 'lệ', 'tỉ', 'số', 'về', 'đều', 'đã', 'theo', 'vào', 'từ', 'đến', 'năm', 'hoặc', 'khác', 'nhu', 'cầu', 'trở', 'lên', 'tối', 'thiểu', 'dưới', 'hơn']
+  ['các', 'và', 'của', 'có', 'được', 'trên', 'tại', 'cho', 'với', 'những', 'là', 'trong', 'đạt', 'tỷ', 'lệ', 'tỉ', 'số', 'về', 'đều', 'đã', 'theo', 'vào', 'từ', 'đến', 'năm', 'hoặc', 'khác', 'nhu', 'cầu', 'trở', 'lên', 'tối', 'thiểu', 'dưới', 'hơn', 'bình', 'quân', 'hằng', 'hàng', 'tăng', 'giảm', 'ước', 'khoảng', 'gần', 'duy', 'trì', 'hiện', 'nay']
     .map(toneKey),
 );
 

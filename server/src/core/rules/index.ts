@@ -2,6 +2,7 @@
 import footnoteReference from './footnote-reference.js';
 import missingSection from './missing-section.js';
 import type { RuleDefinition } from './rule.js';
+import tableMismatch from './table-mismatch.js';
 import sectionNumbering from './section-numbering.js';
 import targetPercentage from './target-percentage.js';
 import targetPillar from './target-pillar.js';
@@ -18,6 +19,7 @@ export const rules: RuleDefinition[] = [
   sectionNumbering,
   missingSection,
   footnoteReference,
+  tableMismatch,
 ];
 
 const byId = new Map(rules.map((r) => [r.id, r]));
