@@ -24,26 +24,27 @@ interface RawRow {
 }
 
 export function extractTables(text: string, tree: Root, lines: StrippedLine[], sections: Section[]): Table[] {
+  const raw: { syntax: Table['syntax']; rows: RawRow[] }[] = tsvSegments(text, lines).map((rows) => ({ syntax: 'tsv' as const, rows }));
+  for (const node of tree.children) collectGfm(node, lines, raw);
+  raw.sort((a, b) => a.rows[0]!.span.start - b.rows[0]!.span.start);
   const tables: Table[] = [];
-  for (const segment of tsvSegments(text, lines)) {
+  for (const segment of raw) {
     const previous = tables[tables.length - 1];
     // A table broken by a page repeats its header: the continuation joins the table above.
-    if (previous && previous.syntax === 'tsv' && continues(previous, segment, lines)) {
-      appendRows(previous, segment.slice(headerRowCount(segment)));
+    if (previous && previous.syntax === segment.syntax && continues(previous, segment.rows)) {
+      appendRows(previous, segment.rows.slice(headerRowCount(segment.rows)));
       continue;
     }
-    tables.push(buildTable('tsv', segment));
+    tables.push(buildTable(segment.syntax, segment.rows));
   }
-  for (const node of tree.children) collectGfm(node, lines, tables);
-  tables.sort((a, b) => a.span.start - b.span.start);
   for (const t of tables) placeTable(t, lines, sections);
   return tables;
 }
 
-function collectGfm(node: RootContent, lines: StrippedLine[], out: Table[]): void {
+function collectGfm(node: RootContent, lines: StrippedLine[], out: { syntax: Table['syntax']; rows: RawRow[] }[]): void {
   if (node.type === 'table') {
     const rows = gfmRows(node, lines);
-    if (rows.length > 0) out.push(buildTable('gfm', rows, 1));
+    if (rows.length > 0) out.push({ syntax: 'gfm', rows });
     return;
   }
   if ('children' in node && Array.isArray(node.children)) for (const c of node.children as RootContent[]) collectGfm(c, lines, out);
@@ -146,13 +147,11 @@ function headerRowCount(rows: RawRow[]): number {
   return n;
 }
 
-function continues(previous: Table, segment: RawRow[], lines: StrippedLine[]): boolean {
+function continues(previous: Table, segment: RawRow[]): boolean {
   const header = previous.rows.filter((r) => r.kind === 'header');
   if (header.length === 0) return false;
-  const firstLine = lineOfOffset(lines, header[0]!.span.start);
-  const candidate = segment[0]!.cells.map((c) => c.text).join('\t');
-  const original = firstLine ? lines[firstLine]!.plain : '';
-  return toneKey(candidate) === toneKey(original) || toneKey(candidate) === toneKey(header[0]!.cells.map((c) => c.text).join('\t'));
+  const key = (cells: { text: string }[]): string => toneKey(cells.map((c) => c.text).join('\t').replace(/\t+$/, ''));
+  return key(segment[0]!.cells) === key(header[0]!.cells);
 }
 
 function lineOfOffset(lines: StrippedLine[], offset: number): number | undefined {
@@ -166,8 +165,8 @@ function lineOfOffset(lines: StrippedLine[], offset: number): number | undefined
   return lines[lo] ? lo : undefined;
 }
 
-function buildTable(syntax: Table['syntax'], rows: RawRow[], headerRows?: number): Table {
-  const nHeader = headerRows ?? headerRowCount(rows);
+function buildTable(syntax: Table['syntax'], rows: RawRow[]): Table {
+  const nHeader = headerRowCount(rows);
   const header = rows.slice(0, nHeader);
   const body = rows.slice(nHeader);
   const width = Math.max(...rows.map((r) => r.cells.length));

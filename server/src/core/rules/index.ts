@@ -3,6 +3,12 @@ import footnoteReference from './footnote-reference.js';
 import missingSection from './missing-section.js';
 import type { RuleDefinition } from './rule.js';
 import tableMismatch from './table-mismatch.js';
+import averageClaim from './average-claim.js';
+import growthClaim from './growth-claim.js';
+import ratioClaim from './ratio-claim.js';
+import sumMismatch from './sum-mismatch.js';
+import countClaim from './count-claim.js';
+import statusMismatch from './status-mismatch.js';
 import sectionNumbering from './section-numbering.js';
 import targetPercentage from './target-percentage.js';
 import targetPillar from './target-pillar.js';
@@ -20,6 +26,12 @@ export const rules: RuleDefinition[] = [
   missingSection,
   footnoteReference,
   tableMismatch,
+  ratioClaim,
+  growthClaim,
+  averageClaim,
+  sumMismatch,
+  countClaim,
+  statusMismatch,
 ];
 
 const byId = new Map(rules.map((r) => [r.id, r]));

@@ -1,0 +1,141 @@
+// Comparing what two documents say about one indicator: a report's plan value against the
+// resolution's target (does the report restate it, or plan less?), and a yearly result against the
+// target (is it met?). Values carry their stated precision (core/interval.ts) and their comparator.
+
+import { overlaps, type Interval } from '../interval.js';
+import type { Comparator, Quantity } from '../numbers.js';
+import { toneKey } from '../text.js';
+
+export type Bound = 'gt' | 'gte' | 'lt' | 'lte' | 'eq';
+
+/** A value with what it states about the quantity: `Trên 55%` → gt 55 %, `Duy trì 100%` → eq 100 %. */
+export interface Statement {
+  bound: Bound;
+  /** The written value (`7,0` → 7). */
+  value: number;
+  /** The value's stated precision (`7,0` → [6.95, 7.05]). */
+  interval: Interval;
+  kind: Quantity['kind'];
+  /** Unit without multiplier (`doanh nghiệp`), for counts. */
+  unit?: string;
+}
+
+/** What a quantity states, under the comparator the clause gives it; undefined when it states no
+ *  comparable bound (`khoảng 50%`, a fraction). */
+export function statementOf(quantity: Quantity, comparator: Comparator = quantity.comparator): Statement | undefined {
+  if (quantity.kind === 'fraction') return undefined;
+  let bound: Comparator = comparator;
+  if (bound === 'maintain') bound = quantity.maintained ?? 'eq';
+  if (bound === 'maintain' || bound === 'approx') return undefined;
+  return {
+    bound,
+    value: quantity.number.value,
+    interval: { lo: quantity.number.lo, hi: quantity.number.hi },
+    kind: quantity.kind,
+    ...(quantity.baseUnit ?? quantity.unit ? { unit: quantity.baseUnit ?? quantity.unit } : {}),
+  };
+}
+
+/** Two statements measure the same kind of thing: percent with percent, counts of the same noun. */
+export function comparable(a: Statement, b: Statement): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'count' && a.unit !== undefined && b.unit !== undefined && toneKey(a.unit) !== toneKey(b.unit)) return false;
+  return true;
+}
+
+export type Restatement = 'same' | 'value' | 'comparator';
+
+/**
+ * Does `plan` restate `target` (the report's `KH 5 năm` column quoting the resolution)? The same
+ * bound and values that agree within their stated precision (`7%` and `7,0%`) are the same.
+ * Undefined when they cannot be compared.
+ */
+export function restatement(plan: Statement, target: Statement): Restatement | undefined {
+  if (!comparable(plan, target)) return undefined;
+  if (!overlaps(plan.interval, target.interval)) return 'value';
+  if (plan.bound !== target.bound) return 'comparator';
+  return 'same';
+}
+
+export type Direction = 'up' | 'down';
+
+/** Whether reaching the target means being above (`trên`, `đạt`) or below (`dưới`, `giảm … còn`). */
+export function direction(target: Statement, targetText: string): Direction | undefined {
+  if (target.bound === 'gt' || target.bound === 'gte') return 'up';
+  if (target.bound === 'lt' || target.bound === 'lte') return 'down';
+  // `=`: a share to reach, unless the wording speaks of a decrease.
+  return /(^|\s)(giam|xuông)(\s|$)/.test(toneKey(targetText)) ? undefined : 'up';
+}
+
+/**
+ * A year's plan (`KH năm 2025`) may be more ambitious than the resolution's target for that year,
+ * never less: true when every value the plan allows misses the target even within the stated
+ * precision (`60%` against `trên 80%`). A weaker comparator on the same figure is not reported.
+ */
+export function plansLess(plan: Statement, target: Statement, targetText: string): boolean {
+  if (!comparable(plan, target)) return false;
+  const dir = direction(target, targetText);
+  if (dir === 'up') {
+    // The most the plan aims at is below the least the target asks.
+    return plan.interval.hi < target.interval.lo && !(plan.bound === 'gt' || plan.bound === 'gte') ? true : plan.bound === 'lt' || plan.bound === 'lte' ? plan.interval.hi <= target.interval.lo : plan.interval.hi < target.interval.lo;
+  }
+  if (dir === 'down') {
+    return plan.bound === 'gt' || plan.bound === 'gte' ? plan.interval.lo >= target.interval.hi : plan.interval.lo > target.interval.hi;
+  }
+  return false;
+}
+
+export type Attainment = 'met' | 'unmet' | 'unknown';
+
+interface Range {
+  lo: number;
+  loOpen: boolean;
+  hi: number;
+  hiOpen: boolean;
+}
+
+function rangeOf(s: Statement): Range {
+  switch (s.bound) {
+    case 'eq':
+      return { lo: s.value, loOpen: false, hi: s.value, hiOpen: false };
+    case 'gt':
+      return { lo: s.value, loOpen: true, hi: Infinity, hiOpen: true };
+    case 'gte':
+      return { lo: s.value, loOpen: false, hi: Infinity, hiOpen: true };
+    case 'lt':
+      return { lo: -Infinity, loOpen: true, hi: s.value, hiOpen: true };
+    case 'lte':
+      return { lo: -Infinity, loOpen: true, hi: s.value, hiOpen: false };
+  }
+}
+
+/**
+ * Is the target met by a result? Both are taken as written (a result of `60%` meets `60%`; targets
+ * are decisions, and the report's figure is what it states), with the result's own comparator
+ * widening it to a range (`Trên 75%`, `Dưới 10%`): met when every value of that range reaches the
+ * target, unmet when none does, unknown otherwise (`Trên 80%` against `100%`) or when the two
+ * cannot be compared.
+ */
+export function attainment(result: Statement, target: Statement, targetText: string): Attainment {
+  if (!comparable(result, target)) return 'unknown';
+  const dir = direction(target, targetText);
+  if (!dir) return 'unknown';
+  const t = target.value;
+  const strict = target.bound === 'gt' || target.bound === 'lt';
+  const r = rangeOf(result);
+  const reaches = (x: number, open: boolean) => {
+    if (dir === 'up') return strict ? x > t || (x === t && false) : x > t || (x === t && !open) || (x === t && open && false);
+    return strict ? x < t : x < t || (x === t && !open);
+  };
+  if (dir === 'up') {
+    // Every value reaches ⇔ the lowest does; none reaches ⇔ the highest does not.
+    const lowest = r.lo === t && r.loOpen ? true : reaches(r.lo, r.loOpen);
+    if (lowest && r.lo !== -Infinity) return 'met';
+    const highestReaches = r.hi === Infinity ? true : strict ? r.hi > t : r.hi > t || (r.hi === t && !r.hiOpen);
+    return highestReaches ? 'unknown' : 'unmet';
+  }
+  const highest = r.hi === t && r.hiOpen ? true : reaches(r.hi, r.hiOpen);
+  if (highest && r.hi !== Infinity) return 'met';
+  const lowestReaches = r.lo === -Infinity ? true : strict ? r.lo < t : r.lo < t || (r.lo === t && !r.loOpen);
+  return lowestReaches ? 'unknown' : 'unmet';
+}
