@@ -40,7 +40,14 @@ function mid(i: Interval): number {
   return (i.lo + i.hi) / 2;
 }
 
+const reportedCells = new WeakMap<RuleContext, Set<TableCell>>();
+
 function reportTotal(ctx: RuleContext, cell: TableCell, parts: TableCell[], computed: Interval, what: LocalizedText): void {
+  // A grand total can fail as the sum of its column and of its row: one finding is enough.
+  const seen = reportedCells.get(ctx) ?? new Set<TableCell>();
+  reportedCells.set(ctx, seen);
+  if (seen.has(cell)) return;
+  seen.add(cell);
   const doc = ctx.document;
   const decimals = Math.max(cell.value!.number.decimals, ...parts.map((p) => p.value!.number.decimals));
   const expected = formatVn(mid(computed), decimals);
