@@ -8,6 +8,7 @@ import { rules } from '../core/rules/index.js';
 import { applyInlineSuppressions } from '../core/suppress.js';
 import { LineIndex } from '../core/text.js';
 import type { Finding } from '../core/types.js';
+import type { WorkspaceContext } from '../core/workspace/types.js';
 import { encodeDocument, type DecodedText } from './encoding.js';
 import { fixUntilStable, lineDiff, writeFileAtomically } from './fix.js';
 import { formatGithub } from './formatters/github.js';
@@ -16,6 +17,7 @@ import { formatJunit } from './formatters/junit.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
 import { msg, tr } from './messages.js';
+import { loadWorkspace, type LoadedWorkspace } from './links.js';
 import type { CheckOptions } from './options.js';
 import { toDiagnostics, type CheckReport, type FileReport } from './report.js';
 import { Session, type Io } from './session.js';
@@ -31,8 +33,8 @@ interface Checked {
   failures: { ruleId: string; error: string }[];
 }
 
-function checkText(text: string, config: CoreConfig, inlineConfig: boolean): Checked {
-  const analysis = analyze(text, { config });
+function checkText(text: string, config: CoreConfig, inlineConfig: boolean, workspace?: WorkspaceContext): Checked {
+  const analysis = analyze(text, { config, ...(workspace ? { workspace } : {}) });
   if (!inlineConfig) return { findings: analysis.findings, failures: analysis.failures };
   const result = applyInlineSuppressions(text, analysis.findings, KNOWN_RULE_IDS);
   const findings = [...result.findings, ...result.problems].sort(
@@ -47,14 +49,20 @@ export function runCheck(options: CheckOptions, io: Io): number {
   const locale = options.locale;
   const documents = new Map<string, { lines: LineIndex; path: string }>();
   const files: FileReport[] = [];
+  // The documents checked together, for the cross-document rule (resolution-mismatch).
+  const inputs = options.stdin ? [] : session.collect(options.paths);
+  const crossDocument = inputs.length > 1 || inputs.some((f) => session.configFor(f.path)?.links.some((l) => l.report === f.path));
+  const shared: LoadedWorkspace | undefined = crossDocument ? loadWorkspace(session, inputs) : undefined;
+  for (const d of shared?.documents ?? []) documents.set(d.id, { lines: d.document.lines, path: session.display(d.id) });
 
   const checkOne = (absolutePath: string, shownPath: string, decoded: DecodedText, config: CoreConfig, writable: boolean) => {
+    const workspace = shared && { id: absolutePath, documents: shared.documents, links: shared.links };
     let text = decoded.text;
     let fixed = 0;
     let output: string | undefined;
     let diff: string[] | undefined;
     if (options.fix !== 'none') {
-      const result = fixUntilStable(text, (t) => checkText(t, config, options.inlineConfig).findings);
+      const result = fixUntilStable(text, (t) => checkText(t, config, options.inlineConfig, workspace).findings);
       if (result.text !== text) {
         if (options.fix === 'write' && writable) {
           try {
@@ -71,7 +79,7 @@ export function runCheck(options: CheckOptions, io: Io): number {
         text = result.text;
       }
     }
-    const { findings, failures } = checkText(text, config, options.inlineConfig);
+    const { findings, failures } = checkText(text, config, options.inlineConfig, workspace);
     for (const f of failures) session.fail(absolutePath, msg.ruleFailed(f.ruleId, f.error));
     const lines = new LineIndex(text);
     documents.set(absolutePath, { lines, path: shownPath });
@@ -95,7 +103,7 @@ export function runCheck(options: CheckOptions, io: Io): number {
       if (decoded) checkOne(absolute, options.stdinFilename !== undefined ? session.display(absolute) : name, decoded, config.core, false);
     }
   } else {
-    for (const file of session.collect(options.paths)) {
+    for (const file of inputs) {
       const config = session.configFor(file.path);
       if (!config) continue;
       const decoded = session.read(file.path, config);

@@ -5,10 +5,13 @@ import { EXIT_FATAL, runCheck } from './check.js';
 import { msg, tr, detectLocale } from './messages.js';
 import { helpText, parseCommandLine } from './options.js';
 import { packageInfo } from './package-info.js';
+import { runWorkspaceCommandLine } from './links-options.js';
 import type { Io } from './session.js';
 import { runTargets } from './targets.js';
 
 export function run(argv: string[], io: Io): number {
+  const crossDocument = runWorkspaceCommandLine(argv, io);
+  if (crossDocument !== undefined) return crossDocument;
   const command = parseCommandLine(argv, io.env);
   switch (command.command) {
     case 'help':

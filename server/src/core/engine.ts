@@ -7,11 +7,14 @@ import type { PolicyDocument } from './document/model.js';
 import { rules as allRules } from './rules/index.js';
 import type { RuleDefinition } from './rules/rule.js';
 import type { Finding, Fix, Severity } from './types.js';
+import type { WorkspaceContext } from './workspace/types.js';
 
 export interface AnalyzeOptions {
   config?: CoreConfig;
   /** Limit to these rules (by id). */
   only?: string[];
+  /** The other documents checked with this one (cross-document rules); absent: checked alone. */
+  workspace?: WorkspaceContext;
 }
 
 export interface Analysis {
@@ -24,10 +27,10 @@ export interface Analysis {
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? defaultConfig();
   const document = parseDocument(text, config);
-  return checkDocument(document, config, options.only);
+  return checkDocument(document, config, options.only, options.workspace);
 }
 
-export function checkDocument(document: PolicyDocument, config: CoreConfig, only?: string[]): Analysis {
+export function checkDocument(document: PolicyDocument, config: CoreConfig, only?: string[], workspace?: WorkspaceContext): Analysis {
   const findings: Finding[] = [];
   const failures: Analysis['failures'] = [];
   for (const rule of allRules) {
@@ -40,6 +43,7 @@ export function checkDocument(document: PolicyDocument, config: CoreConfig, only
         document,
         config,
         options: config.ruleOptions[rule.id] ?? {},
+        ...(workspace ? { workspace } : {}),
         report(span, message, extra = {}) {
           findings.push({
             ruleId: rule.id,

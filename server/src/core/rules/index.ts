@@ -9,6 +9,7 @@ import ratioClaim from './ratio-claim.js';
 import sumMismatch from './sum-mismatch.js';
 import countClaim from './count-claim.js';
 import statusMismatch from './status-mismatch.js';
+import resolutionMismatch from './resolution-mismatch.js';
 import sectionNumbering from './section-numbering.js';
 import targetPercentage from './target-percentage.js';
 import targetPillar from './target-pillar.js';
@@ -32,6 +33,7 @@ export const rules: RuleDefinition[] = [
   sumMismatch,
   countClaim,
   statusMismatch,
+  resolutionMismatch,
 ];
 
 const byId = new Map(rules.map((r) => [r.id, r]));

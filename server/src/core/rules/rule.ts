@@ -4,6 +4,7 @@
 import type { CoreConfig } from '../config.js';
 import type { PolicyDocument } from '../document/model.js';
 import type { Finding, Fix, LocalizedText, RelatedLocation, Severity, Span } from '../types.js';
+import type { WorkspaceContext } from '../workspace/types.js';
 
 export type RuleTag = 'targets' | 'structure' | 'references' | 'consistency' | 'arithmetic';
 
@@ -19,6 +20,8 @@ export interface RuleContext {
   readonly config: CoreConfig;
   /** This rule's options from the configuration (empty object when none). */
   readonly options: Record<string, unknown>;
+  /** The documents checked together with this one; absent when it is checked alone. */
+  readonly workspace?: WorkspaceContext;
   report(span: Span, message: LocalizedText, options?: ReportOptions): void;
 }
 

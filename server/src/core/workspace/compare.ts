@@ -76,11 +76,13 @@ export function plansLess(plan: Statement, target: Statement, targetText: string
   if (!comparable(plan, target)) return false;
   const dir = direction(target, targetText);
   if (dir === 'up') {
-    // The most the plan aims at is below the least the target asks.
-    return plan.interval.hi < target.interval.lo && !(plan.bound === 'gt' || plan.bound === 'gte') ? true : plan.bound === 'lt' || plan.bound === 'lte' ? plan.interval.hi <= target.interval.lo : plan.interval.hi < target.interval.lo;
+    // The most the plan allows, read generously, is below the least the target asks.
+    const most = plan.bound === 'gt' || plan.bound === 'gte' ? Infinity : plan.interval.hi;
+    return most < target.interval.lo;
   }
   if (dir === 'down') {
-    return plan.bound === 'gt' || plan.bound === 'gte' ? plan.interval.lo >= target.interval.hi : plan.interval.lo > target.interval.hi;
+    const least = plan.bound === 'lt' || plan.bound === 'lte' ? -Infinity : plan.interval.lo;
+    return least > target.interval.hi;
   }
   return false;
 }
@@ -122,20 +124,14 @@ export function attainment(result: Statement, target: Statement, targetText: str
   if (!dir) return 'unknown';
   const t = target.value;
   const strict = target.bound === 'gt' || target.bound === 'lt';
+  const reaches = (x: number) => (dir === 'up' ? (strict ? x > t : x >= t) : strict ? x < t : x <= t);
   const r = rangeOf(result);
-  const reaches = (x: number, open: boolean) => {
-    if (dir === 'up') return strict ? x > t || (x === t && false) : x > t || (x === t && !open) || (x === t && open && false);
-    return strict ? x < t : x < t || (x === t && !open);
-  };
-  if (dir === 'up') {
-    // Every value reaches ⇔ the lowest does; none reaches ⇔ the highest does not.
-    const lowest = r.lo === t && r.loOpen ? true : reaches(r.lo, r.loOpen);
-    if (lowest && r.lo !== -Infinity) return 'met';
-    const highestReaches = r.hi === Infinity ? true : strict ? r.hi > t : r.hi > t || (r.hi === t && !r.hiOpen);
-    return highestReaches ? 'unknown' : 'unmet';
-  }
-  const highest = r.hi === t && r.hiOpen ? true : reaches(r.hi, r.hiOpen);
-  if (highest && r.hi !== Infinity) return 'met';
-  const lowestReaches = r.lo === -Infinity ? true : strict ? r.lo < t : r.lo < t || (r.lo === t && !r.loOpen);
-  return lowestReaches ? 'unknown' : 'unmet';
+  // The end of the range farthest from the target decides "every value reaches"; the nearest
+  // end decides "some value reaches". An open end counts as reaching when the values next to it do.
+  const [far, farOpen, near, nearOpen] = dir === 'up' ? [r.lo, r.loOpen, r.hi, r.hiOpen] : [r.hi, r.hiOpen, r.lo, r.loOpen];
+  const beyond = (x: number) => (dir === 'up' ? x > t : x < t);
+  const all = Number.isFinite(far) && (farOpen ? beyond(far) || far === t : reaches(far));
+  if (all) return 'met';
+  const some = !Number.isFinite(near) || (nearOpen ? beyond(near) : reaches(near));
+  return some ? 'unknown' : 'unmet';
 }

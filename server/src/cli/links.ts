@@ -1,0 +1,148 @@
+// `vanban links DIR`: which report reports on which resolution, and why (the cited number, the
+// overlap of indicators, the configuration) — or why it could not be linked. Also the loader that
+// the cross-document commands and `vanban check` share: every document parsed once, with the
+// configuration's explicit links.
+
+import { z } from 'zod';
+import type { CoreConfig } from '../core/config.js';
+import { parseDocument } from '../core/document/parse.js';
+import type { Locale, LocalizedText } from '../core/types.js';
+import { linkDocuments, type ExplicitLink, type LinkOutcome, type LinkReason, type WorkspaceDocument } from '../core/workspace/index.js';
+import { readDocument } from './documents.js';
+import type { InputFile } from './files.js';
+import { EXIT_FATAL, EXIT_OK } from './check.js';
+import { tr } from './messages.js';
+import type { WorkspaceOptions } from './links-options.js';
+import { Session, type Io } from './session.js';
+
+export interface LoadedWorkspace {
+  /** Ids are absolute paths. */
+  documents: WorkspaceDocument[];
+  links: ExplicitLink[];
+  /** The configuration of the first document (pillars for grouping and matching). */
+  config?: CoreConfig;
+}
+
+/**
+ * Parses `files` for cross-document use. Problems are not reported here (the caller reads the
+ * files too, or reports them itself with `report: true`); a resolution that the configuration
+ * links to a report among `files` is read even when it was not named.
+ */
+export function loadWorkspace(session: Session, files: readonly InputFile[], options: { report?: boolean } = {}): LoadedWorkspace {
+  const documents: WorkspaceDocument[] = [];
+  const links: ExplicitLink[] = [];
+  const seenLinks = new Set<string>();
+  let firstConfig: CoreConfig | undefined;
+  const load = (path: string): boolean => {
+    const config = session.configFor(path);
+    if (!config) return false;
+    const read = readDocument(path, session.maxFileSize(config));
+    if (!read.ok) {
+      if (options.report) session.fail(path, read.message);
+      return false;
+    }
+    documents.push({ id: path, document: parseDocument(read.document.text, config.core) });
+    firstConfig ??= config.core;
+    for (const link of config.links) {
+      const key = `${link.report}\0${link.resolution}`;
+      if (!seenLinks.has(key)) {
+        seenLinks.add(key);
+        links.push(link);
+      }
+    }
+    return true;
+  };
+  for (const file of files) load(file.path);
+  const loaded = new Set(documents.map((d) => d.id));
+  for (const link of [...links]) {
+    if (loaded.has(link.report) && !loaded.has(link.resolution)) {
+      if (load(link.resolution)) loaded.add(link.resolution);
+    }
+  }
+  return { documents, links, ...(firstConfig ? { config: firstConfig } : {}) };
+}
+
+const REASON_NAMES: Record<LinkReason, LocalizedText> = {
+  number: { vi: 'số hiệu', en: 'number' },
+  overlap: { vi: 'trùng chỉ tiêu', en: 'overlap' },
+  config: { vi: 'cấu hình', en: 'config' },
+};
+
+export const jsonLinksSchema = z.strictObject({
+  links: z.array(
+    z.strictObject({
+      report: z.string(),
+      status: z.enum(['linked', 'ambiguous', 'unlinked']),
+      resolution: z.string().nullable(),
+      reason: z.enum(['number', 'overlap', 'config']).nullable(),
+      candidates: z.array(z.string()),
+      message: z.string(),
+      evidence: z
+        .strictObject({
+          number: z.string().optional(),
+          date: z.string().optional(),
+          matched: z.number().int().optional(),
+          of: z.number().int().optional(),
+          titleSimilarity: z.number().optional(),
+          pairs: z.array(z.strictObject({ report: z.string(), resolution: z.string(), score: z.number() })).optional(),
+        })
+        .nullable(),
+    }),
+  ),
+});
+
+export type JsonLinks = z.infer<typeof jsonLinksSchema>;
+
+export function linksToJson(outcomes: LinkOutcome[], pathOf: (id: string) => string, locale: Locale): JsonLinks {
+  return jsonLinksSchema.parse({
+    links: outcomes.map((o) => ({
+      report: pathOf(o.report),
+      status: o.status,
+      resolution: o.status === 'linked' ? pathOf(o.resolution) : null,
+      reason: o.status === 'unlinked' ? null : o.reason,
+      candidates: o.status === 'ambiguous' ? o.candidates.map(pathOf) : [],
+      message: tr(o.message, locale),
+      evidence:
+        o.status !== 'linked'
+          ? null
+          : o.evidence.reason === 'number'
+            ? { number: o.evidence.number, ...(o.evidence.date ? { date: o.evidence.date } : {}) }
+            : o.evidence.reason === 'overlap'
+              ? {
+                  matched: o.evidence.matched,
+                  of: o.evidence.of,
+                  ...(o.evidence.titleSimilarity !== undefined ? { titleSimilarity: o.evidence.titleSimilarity } : {}),
+                  pairs: o.evidence.pairs,
+                }
+              : {},
+    })),
+  });
+}
+
+function formatTable(outcomes: LinkOutcome[], pathOf: (id: string) => string, locale: Locale): string {
+  if (outcomes.length === 0) return tr({ vi: '(không có báo cáo nào)', en: '(no reports)' }, locale) + '\n';
+  const lines = outcomes.map((o) => {
+    const report = pathOf(o.report);
+    switch (o.status) {
+      case 'linked':
+        return `${report} → ${pathOf(o.resolution)}  [${tr(REASON_NAMES[o.reason], locale)}] ${tr(o.message, locale)}`;
+      case 'ambiguous':
+        return `${report} ✗ ${tr(o.message, locale)} (${o.candidates.map(pathOf).join(', ')})`;
+      case 'unlinked':
+        return `${report} ✗ ${tr(o.message, locale)}`;
+    }
+  });
+  return lines.join('\n') + '\n';
+}
+
+export function runLinks(options: WorkspaceOptions, io: Io): number {
+  const session = new Session(io, options);
+  if (!session.explicitConfigUsable()) return EXIT_FATAL;
+  const workspace = loadWorkspace(session, session.collect(options.paths), { report: true });
+  const outcomes = linkDocuments(workspace.documents, workspace.links, workspace.config ? { pillars: workspace.config.pillars } : {});
+  const pathOf = (id: string) => session.display(id);
+  const rendered =
+    options.format === 'json' ? JSON.stringify(linksToJson(outcomes, pathOf, options.locale), null, 2) + '\n' : formatTable(outcomes, pathOf, options.locale);
+  session.emit(rendered, options.output);
+  return session.failures.length > 0 ? EXIT_FATAL : EXIT_OK;
+}
