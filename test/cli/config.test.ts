@@ -100,13 +100,10 @@ describe('broken configuration', () => {
     const r = vanban(['check', '.', '--format', 'json'], { cwd: dir });
     assert.equal(r.status, 2);
     assert.ok(!hasStackTrace(r.stderr), r.stderr);
-    // The unknown-rule line lists the registry's rules, which grows: compared up to the list.
     const lines = r.stderr.trim().split('\n');
-    assert.match(lines[1]!, /^hong\/\.vanbanrc\.json:4:5: rules\.target-yaer: quy tắc không tồn tại \(các quy tắc: target-year, target-value, .*\)$/);
-    lines[1] = 'unknown rule';
     assert.deepEqual(lines, [
       'hong/.vanbanrc.json:3:20: rules.target-year: phải là một trong off|hint|information|warning|error',
-      'unknown rule',
+      'hong/.vanbanrc.json:4:5: rules.target-yaer: quy tắc không tồn tại (có phải là "target-year"?)',
       'hong/.vanbanrc.json:5:31: rules.target-value[1]: phải là đối tượng',
       'hong/.vanbanrc.json:7:25: pillars[0].name: không được để trống',
       'hong/.vanbanrc.json:8:16: tolerance: phải ≥ 0',

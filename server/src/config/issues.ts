@@ -3,6 +3,7 @@
 // configuration file needs "expected one of off|hint|information|warning|error".
 
 import { rules } from '../core/rules/index.js';
+import { nearest } from '../core/suppress.js';
 import type { LocalizedText } from '../core/types.js';
 
 /** The subset of zod v4's issue shape that is read here. */
@@ -79,17 +80,20 @@ export function describeIssue(issue: IssueLike, root: unknown, base: (string | n
     }
     case 'unrecognized_keys': {
       const underRules = path.length === 1 && path[0] === 'rules';
-      const known = rules.map((r) => r.id).join(', ');
-      return (issue.keys ?? []).map((keyName) => ({
-        path,
-        keyName,
-        message: underRules
-          ? {
-              vi: `quy tắc không tồn tại${known ? ` (các quy tắc: ${known})` : ''}`,
-              en: `unknown rule${known ? ` (rules: ${known})` : ''}`,
-            }
-          : { vi: 'khoá không hợp lệ', en: 'unknown key' },
-      }));
+      // A typo gets the rule it was meant to be; the full list would grow with every rule.
+      const ids = rules.map((r) => r.id);
+      return (issue.keys ?? []).map((keyName) => {
+        const guess = nearest(keyName, ids);
+        return {
+          path,
+          keyName,
+          message: underRules
+            ? guess
+              ? { vi: `quy tắc không tồn tại (có phải là "${guess}"?)`, en: `unknown rule (did you mean "${guess}"?)` }
+              : { vi: 'quy tắc không tồn tại (xem docs/rules/)', en: 'unknown rule (see docs/rules/)' }
+            : { vi: 'khoá không hợp lệ', en: 'unknown key' },
+        };
+      });
     }
     case 'too_small':
     case 'too_big': {

@@ -178,7 +178,7 @@ function problem(span: Span, message: Finding['message'], replacement?: string):
 }
 
 /** The candidate within edit distance 2 of `word` (a typo), when exactly one is nearest. */
-function nearest(word: string, candidates: readonly string[]): string | undefined {
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   let tie = false;
