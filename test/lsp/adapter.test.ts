@@ -210,3 +210,17 @@ describe('hover on an assessment cell', () => {
     assert.match(value, /\*\*Findings here\*\*\n\n- Says "Met" but 85% is below the 90% plan\. \(`status-mismatch`\)$/);
   });
 });
+
+describe('hover on a body figure in a report', () => {
+  test('names the appendix cell it was matched to and whether they agree', () => {
+    const text = fixture('consistency/report.md');
+    const analysis = analyze(text);
+    const lines = new LineIndex(text);
+    const at = lines.position(text.indexOf('85,2%') + 1);
+    const value = (hover(analysis, at, 'vi')!.contents as { value: string }).value;
+    assert.match(value, /Ô phụ lục tương ứng: Phụ lục 01, dòng 4, cột "Năm 2023": `83,5%` — không khớp/);
+    const ok = lines.position(text.indexOf('100%** văn bản') + 1);
+    const agreed = (hover(analysis, ok, 'en')!.contents as { value: string }).value;
+    assert.match(agreed, /Matching appendix cell: Appendix 01, row 1, column "Năm 2023": `100%` — agrees/);
+  });
+});

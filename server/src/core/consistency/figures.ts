@@ -1,10 +1,11 @@
 // Locating what a body figure is about: its indicator wording, its year and whether it states a
 // level or a change (`tăng 5,2%`).
 
-import type { PolicyDocument } from '../document/model.js';
+import type { PolicyDocument, Section } from '../document/model.js';
+import type { Table, TableColumn, TableRow } from '../document/tables.js';
 import { asciiKey } from '../text.js';
 import type { BodyQuantity } from './context.js';
-import { bodyQuantities, clauseBounds, clauseSubject, periodOf, sectionAt, type Period } from './context.js';
+import { bodyQuantities, cellAt, clauseBounds, clauseSubject, matchRow, periodOf, sectionAt, type Period } from './context.js';
 
 /** The wording of the indicator a figure is about. A footnote's figures are about the sentence
  *  that carries its mark. */
@@ -61,4 +62,65 @@ export function periodOfFigure(doc: PolicyDocument, b: BodyQuantity): Period | u
 
 export function figures(doc: PolicyDocument): BodyQuantity[] {
   return bodyQuantities(doc);
+}
+
+export interface Located {
+  table: Table;
+  row: TableRow;
+  column: TableColumn;
+  year: number;
+}
+
+/** The appendix cell a body figure speaks of — only when indicator, year and column are certain. */
+export function locateFigure(doc: PolicyDocument, b: BodyQuantity): Located | undefined {
+  const year = explicitYear(b);
+  // A side note in parentheses is only a figure of its own inside a year-labelled series.
+  if (b.parenthesised && year === undefined) return undefined;
+  if (comparedWithBase(b)) return undefined;
+  const before = asciiKey(b.line.plain.slice(b.clause.start, b.local.span.start));
+  if (/\b(binh quan|trung binh)\b/.test(before)) return undefined;
+  const period = periodOfFigure(doc, b);
+  if (!period && year === undefined) return undefined;
+  const wording = indicatorWording(doc, b);
+  const match = matchRow(doc, wording);
+  if (!match) return undefined;
+  const { table, row } = match;
+  // Levels compare with level rows, changes (`tăng 5,2%`) with growth rows (`Tăng tối thiểu 7%`).
+  const planCell = cellAt(row, table.columns.find((c) => c.meaning === 'plan'));
+  const growthRow = planCell ? /^tang\b/.test(asciiKey(planCell.text)) : false;
+  if (growthRow !== isChange(b)) return undefined;
+  const results = table.columns.filter((c) => c.meaning === 'result' && c.year !== undefined);
+  if (year !== undefined) {
+    const column = results.find((c) => c.year === year);
+    return column ? { table, row, column, year } : undefined;
+  }
+  if (period!.mode === 'results') {
+    // Results of tasks and solutions speak of sub-populations (`100% cơ sở … công lập tuyến tỉnh`);
+    // only a section about the indicators (chỉ tiêu) states the indicators' values.
+    if (!aboutIndicators(figureSection(doc, b))) return undefined;
+    const upTo = results.filter((c) => period!.year === undefined || c.year! <= period!.year);
+    const column = upTo.filter((c) => cellAt(row, c)?.value).pop();
+    return column ? { table, row, column, year: column.year! } : undefined;
+  }
+  const goalYear = period!.year!;
+  const column =
+    table.columns.find((c) => c.meaning === 'plan-year' && c.year === goalYear) ??
+    table.columns.find((c) => c.meaning === 'plan' && c.year === goalYear);
+  return column ? { table, row, column, year: goalYear } : undefined;
+}
+
+function aboutIndicators(section: Section | undefined): boolean {
+  for (let s = section; s; s = s.parent) if (/\bchi tieu\b/.test(asciiKey(s.title))) return true;
+  return false;
+}
+
+function figureSection(doc: PolicyDocument, b: BodyQuantity): Section | undefined {
+  const ref = b.footnote ? doc.footnoteRefs.find((r) => r.label === b.footnote!.label) : undefined;
+  return sectionAt(doc, ref ? ref.span.start : b.span.start);
+}
+
+
+/** The body figure at a source offset, if any. */
+export function figureAt(doc: PolicyDocument, offset: number): BodyQuantity | undefined {
+  return bodyQuantities(doc).find((b) => b.span.start <= offset && offset < b.span.end);
 }

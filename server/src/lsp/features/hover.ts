@@ -8,6 +8,9 @@ import { sourceSpan } from '../../core/document/model.js';
 import type { Finding, Locale, Span } from '../../core/types.js';
 import type { Analysis } from '../../core/engine.js';
 import { toRange } from '../convert.js';
+import { boundInterval, cellAt, cellReference } from '../../core/consistency/context.js';
+import { figureAt, locateFigure } from '../../core/consistency/figures.js';
+import { overlaps as overlapsInterval } from '../../core/interval.js';
 import { comparatorLabel, formatNumber, t, ui, verdictLabel } from '../messages.js';
 import { contains, overlaps, sectionName, targetAt } from './targets.js';
 
@@ -27,7 +30,12 @@ export function hover(analysis: Analysis, position: Position, locale: Locale): H
   if (cell) return markdown(verdictMarkdown(analysis, cell.table, cell.row, cell.cell, locale), toRange(document.lines, cell.cell.span));
 
   const quantity = quantityAt(document, offset);
-  if (quantity) return markdown(quantityMarkdown(document, quantity, locale), toRange(document.lines, quantity.span));
+  if (quantity) {
+    const parts = [quantityMarkdown(document, quantity, locale)];
+    const cell = matchedCellMarkdown(document, offset, locale);
+    if (cell) parts.push(cell);
+    return markdown(parts.join('\n'), toRange(document.lines, quantity.span));
+  }
   return null;
 }
 
@@ -89,6 +97,21 @@ function quantityMarkdown(document: PolicyDocument, quantity: Quantity, locale: 
   }
   if (quantity.comparator !== 'eq') lines.push(`- ${t(ui.comparator, locale)}: ${t(comparatorLabel(quantity.comparator), locale)}`);
   return lines.join('\n');
+}
+
+/** In a report: the appendix cell the figure was matched to (indicator, year, column), if certain. */
+function matchedCellMarkdown(document: PolicyDocument, offset: number, locale: Locale): string | undefined {
+  const figure = figureAt(document, offset);
+  if (!figure) return undefined;
+  const located = locateFigure(document, figure);
+  if (!located) return undefined;
+  const cell = cellAt(located.row, located.column);
+  if (!cell?.value) return undefined;
+  const stated = boundInterval(figure.local);
+  const recorded = boundInterval(cell.value);
+  const verdict = stated && recorded ? (overlapsInterval(stated, recorded) ? ui.agrees : ui.disagrees) : undefined;
+  const ref = cellReference(located.table, located.row, located.column);
+  return `- ${t(ui.matchedCell, locale)}: ${escape(t(ref, locale))}: \`${escape(cell.text)}\`${verdict ? ` — ${t(verdict, locale)}` : ''}`;
 }
 
 interface CellHit {
