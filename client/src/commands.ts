@@ -54,7 +54,7 @@ export async function checkWorkspace(ctx: CommandContext): Promise<void> {
   } else {
     void vscode.window.showInformationMessage(summary);
   }
-  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
 }
 
 type TargetItem = vscode.QuickPickItem & { range: vscode.Range };

@@ -6,7 +6,7 @@ import type { Locale } from './settings.js';
 const catalogue = {
   starting: { vi: 'Vanban: đang khởi động', en: 'Vanban: starting' },
   ready: { vi: 'Vanban: sẵn sàng', en: 'Vanban: ready' },
-  findings: { vi: 'Vanban: {0} lỗi', en: 'Vanban: {0} findings' },
+  findings: { vi: 'Vanban: {0} vấn đề', en: 'Vanban: {0} findings' },
   stopped: { vi: 'Vanban: đã dừng', en: 'Vanban: stopped' },
   disabled: { vi: 'Vanban: đã tắt', en: 'Vanban: disabled' },
   tooltipReady: {
@@ -22,7 +22,7 @@ const catalogue = {
   noWorkspace: { vi: 'Chưa mở thư mục nào.', en: 'No folder is open.' },
   checking: { vi: 'Vanban: đang kiểm tra thư mục', en: 'Vanban: checking the folder' },
   checked: {
-    vi: 'Vanban: đã kiểm tra {0} văn bản, {1} lỗi.',
+    vi: 'Vanban: đã kiểm tra {0} văn bản, {1} vấn đề.',
     en: 'Vanban: checked {0} documents, {1} findings.',
   },
   unreadable: {

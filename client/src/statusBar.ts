@@ -18,7 +18,7 @@ export class StatusBar implements vscode.Disposable {
     private readonly isPolicyDocument: (document: vscode.TextDocument) => boolean,
   ) {
     this.item.name = 'Vanban';
-    this.item.command = 'workbench.actions.view.problems';
+    this.item.command = 'workbench.panel.markers.view.focus';
     this.subscriptions.push(
       vscode.languages.onDidChangeDiagnostics((e) => {
         const active = vscode.window.activeTextEditor?.document.uri.toString();

@@ -1,0 +1,246 @@
+// End-to-end in a real editor: code-server 4.100.3 (the VS Code 1.100.3 workbench with its real
+// Node extension host) serves the built extension, Debian's Chromium renders it, playwright-core
+// drives it. We assert on the DOM (the Problems panel, the squiggle, the hover, the status bar,
+// the quick pick) and on the saved file, not on pixels. Recipe: shared/recipes/editor-e2e/.
+// Needs `scripts/install-e2e.sh` (code-server in .e2e/code-server, /usr/bin/chromium) and a build
+// (`npm run build`); without code-server or Chromium it skips and says why.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { repoRoot } from '../helpers.js';
+
+const CODE_SERVER = process.env.CODE_SERVER ?? join(repoRoot, '.e2e/code-server/node_modules/.bin/code-server');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const SCREENSHOT = join(repoRoot, 'docs/images/vscode-diagnostics.png');
+const FIXTURES = join(repoRoot, 'test/fixtures/e2e');
+const RESOLUTION = 'nghi-quyet-chuyen-doi-so.md';
+const UNOPENED = 'ke-hoach-chua-mo.md';
+/** Generous: the first start of the workbench and the extension host on a busy 2-core machine. */
+const WAIT = { timeout: 90_000 };
+
+/** Why this suite cannot run here, or undefined. */
+function missingPrerequisite(): string | undefined {
+  if (!existsSync(CODE_SERVER)) return `code-server not found at ${CODE_SERVER}: run scripts/install-e2e.sh (or set CODE_SERVER)`;
+  if (!existsSync(CHROMIUM)) return `chromium not found at ${CHROMIUM}: run scripts/install-e2e.sh (or set CHROMIUM)`;
+  try {
+    import.meta.resolve('playwright-core');
+  } catch {
+    return 'playwright-core is not installed: run npm install';
+  }
+  return undefined;
+}
+
+/** The files the .vsix carries (see .vscodeignore), copied as an installed extension folder. */
+function installExtension(extensionsDir: string): void {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  for (const bundle of ['dist/extension.cjs', 'dist/server.cjs']) {
+    assert.ok(existsSync(join(repoRoot, bundle)), `${bundle} is built (npm run build)`);
+  }
+  for (const file of ['package.json', 'package.nls.json', 'package.nls.vi.json', 'LICENSE', 'dist/extension.cjs', 'dist/server.cjs']) {
+    mkdirSync(dirname(join(target, file)), { recursive: true });
+    copyFileSync(join(repoRoot, file), join(target, file));
+  }
+  for (const folder of ['snippets', 'syntaxes', 'schemas', 'docs/rules']) {
+    if (existsSync(join(repoRoot, folder))) cpSync(join(repoRoot, folder), join(target, folder), { recursive: true });
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const reason = missingPrerequisite();
+if (reason) console.log(`# vscode e2e skipped: ${reason}`);
+
+describe('VS Code (code-server 4.100.3) with the built extension', { skip: reason ?? false }, () => {
+  let root: string;
+  let workspace: string;
+  let codeServer: ChildProcess | undefined;
+  let log = '';
+  let browser: Browser | undefined;
+  let page: Page;
+
+  const statusItem = () => page.locator('.statusbar-item', { hasText: 'Vanban' }).first();
+  const problemRows = () => page.locator('.markers-panel .monaco-list-row');
+  /** The squiggle is painted under the text layer, which takes the pointer: aim at its middle. */
+  const squiggleCenter = async () => {
+    const box = await page.locator('.editor-instance .squiggly-warning').first().boundingBox();
+    assert.ok(box, 'the squiggle is on screen');
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'vanban-e2e-'));
+    workspace = join(root, 'workspace');
+    mkdirSync(join(root, 'user/User'), { recursive: true });
+    mkdirSync(join(root, 'extensions'), { recursive: true });
+    mkdirSync(workspace);
+    writeFileSync(
+      join(root, 'user/User/settings.json'),
+      JSON.stringify({
+        'workbench.startupEditor': 'none',
+        'security.workspace.trust.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'update.mode': 'none',
+        'workbench.enableExperiments': false,
+        'workbench.tips.enabled': false,
+        'editor.hover.delay': 100,
+        // The users' language; the editor's display language stays English (no language pack).
+        'vanban.locale': 'vi',
+      }),
+    );
+    installExtension(join(root, 'extensions'));
+    copyFileSync(join(FIXTURES, RESOLUTION), join(workspace, RESOLUTION));
+    copyFileSync(join(FIXTURES, UNOPENED), join(workspace, UNOPENED));
+    writeFileSync(join(root, 'config.yaml'), '');
+
+    const port = await freePort();
+    codeServer = spawn(
+      CODE_SERVER,
+      [
+        '--config', join(root, 'config.yaml'), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+        '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+        '--user-data-dir', join(root, 'user'), '--extensions-dir', join(root, 'extensions'), workspace,
+      ],
+      // Its own process group, so that `after` ends the extension host and the language server too.
+      { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: root } },
+    );
+    const keep = (d: Buffer) => (log = (log + d.toString()).slice(-4000));
+    codeServer.stdout?.on('data', keep);
+    codeServer.stderr?.on('data', keep);
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (codeServer.exitCode !== null || i > 300) throw new Error(`code-server did not start:\n${log}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.explorer-folders-view', WAIT);
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: RESOLUTION }).first().click();
+    await page.waitForSelector('.editor-instance .view-lines', WAIT);
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (codeServer?.pid) {
+      try {
+        process.kill(-codeServer.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  test('the status bar shows the server ready and the findings of the active document', async () => {
+    await page.locator('.statusbar-item', { hasText: 'Vanban: sẵn sàng · 1' }).first().waitFor(WAIT);
+  });
+
+  test('the Problems panel lists the finding with its rule id, message and position', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const row = problemRows().filter({ hasText: 'target-year' }).first();
+    await row.waitFor(WAIT);
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /Chỉ tiêu "Trên 90% người dân, doanh nghiệp hài lòng .*" chưa có năm đạt được/);
+    assert.match(text, /vanban ?\(?target-year\)? ?\[Ln 43, Col 3\]/);
+    await row.click(); // reveals the line in the editor
+  });
+
+  test('the target is underlined by one warning squiggle', async () => {
+    const squiggle = page.locator('.editor-instance .squiggly-warning');
+    await squiggle.first().waitFor(WAIT);
+    assert.equal(await squiggle.count(), 1);
+  });
+
+  test('hovering the target shows what the core understood of it', async () => {
+    const { x, y } = await squiggleCenter();
+    await page.mouse.move(x, y);
+    const hover = page.locator('.monaco-hover', { hasText: 'Trụ cột' }).first();
+    await hover.waitFor({ state: 'visible', ...WAIT });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /chưa có năm đạt được/, 'the diagnostic');
+    assert.match(text, /Chỉ tiêu — Trên 90% người dân/, "the server's hover: the target");
+    assert.match(text, /Trụ cột: Chính quyền số/, "the server's hover: the inherited pillar");
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+  });
+
+  test('"Hiện chỉ tiêu" lists the targets with their value, year and pillar', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Hiện chỉ tiêu');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Hiện chỉ tiêu' }).first().waitFor(WAIT);
+    await page.keyboard.press('Enter');
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    const missingYear = rows.filter({ hasText: 'Trên 90% người dân' }).first();
+    await missingYear.waitFor(WAIT);
+    assert.equal(await rows.count(), 4);
+    assert.match((await missingYear.innerText()).replace(/\s+/g, ' '), /90%.* · thiếu năm · Chính quyền số/);
+    assert.match(
+      (await rows.filter({ hasText: 'Trên 55% doanh nghiệp' }).first().innerText()).replace(/\s+/g, ' '),
+      /trên 55% · 2025 · Kinh tế số/,
+    );
+    await page.keyboard.press('Escape');
+  });
+
+  test('the quick fix from Ctrl+. completes the year, and the finding goes away', async () => {
+    await page.keyboard.press('Escape');
+    const { x, y } = await squiggleCenter();
+    await page.mouse.click(x, y);
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget .monaco-list-row', { hasText: 'Thêm năm đạt được' }).first().waitFor(WAIT);
+    // Choose it as a keyboard user does: arrow down to it, then Enter.
+    const focused = page.locator('.action-widget .monaco-list-row.focused');
+    for (let i = 0; !(await focused.innerText()).includes('Thêm năm đạt được'); i++) {
+      assert.ok(i < 10, 'the action "Thêm năm đạt được" can be reached with the arrow keys');
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('.statusbar-item', { hasText: 'Vanban: sẵn sàng · 0' }).first().waitFor(WAIT);
+    await problemRows().filter({ hasText: 'target-year' }).first().waitFor({ state: 'detached', ...WAIT });
+    await page.keyboard.press('Control+S');
+    const saved = join(workspace, RESOLUTION);
+    for (let i = 0; !readFileSync(saved, 'utf8').includes('thủ tục hành chính đến năm 2025.'); i++) {
+      assert.ok(i < 300, `the fix was saved to ${saved}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  });
+
+  test('"Kiểm tra toàn bộ thư mục" reports the documents that are not open', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Kiểm tra toàn bộ thư mục');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Kiểm tra toàn bộ thư mục' }).first().waitFor(WAIT);
+    await page.keyboard.press('Enter');
+    const row = problemRows().filter({ hasText: 'target-pillar' }).first();
+    await row.waitFor(WAIT);
+    assert.match((await row.innerText()).replace(/\s+/g, ' '), /chưa gắn với trụ cột nào.*\[Ln 13, Col 3\]/);
+    await problemRows().filter({ hasText: UNOPENED }).first().waitFor(WAIT);
+  });
+});
