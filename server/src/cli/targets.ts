@@ -1,6 +1,7 @@
 // `vanban targets`: the targets (chỉ tiêu) the document model extracts — what a drafter checks
 // first, and what a reviewer pastes into a spreadsheet.
 
+import { COMPARATOR_LABELS } from '../core/labels.js';
 import { parseDocument } from '../core/document/parse.js';
 import type { PolicyDocument, Target } from '../core/document/model.js';
 import type { Comparator, Quantity } from '../core/numbers.js';
@@ -13,15 +14,6 @@ import type { TargetsOptions } from './options.js';
 import { toRange } from './report.js';
 import { Session, type Io } from './session.js';
 
-const COMPARATOR_SIGNS: Record<Comparator, LocalizedText> = {
-  gt: { vi: '>', en: '>' },
-  gte: { vi: '≥', en: '≥' },
-  lt: { vi: '<', en: '<' },
-  lte: { vi: '≤', en: '≤' },
-  eq: { vi: '=', en: '=' },
-  maintain: { vi: 'duy trì', en: 'maintain' },
-  approx: { vi: '≈', en: '≈' },
-};
 
 /** The quantity as written, without emphasis or HTML markup. */
 function quantityText(document: PolicyDocument, q: Quantity): string {
@@ -78,7 +70,7 @@ function cells(t: JsonTarget, locale: Locale): string[] {
     String(t.line),
     t.pillar ?? '—',
     t.year !== null ? String(t.year) : '—',
-    t.comparator ? tr(COMPARATOR_SIGNS[t.comparator], locale) : '—',
+    t.comparator ? tr(COMPARATOR_LABELS[t.comparator].sign, locale) : '—',
     t.value?.text ?? '—',
     t.indicator,
   ];

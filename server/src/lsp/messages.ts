@@ -1,6 +1,7 @@
 // The language server's own user-facing strings (the findings carry their own bilingual messages
 // from the core). Vietnamese first: it is the drafters' language.
 
+import { COMPARATOR_LABELS } from '../core/labels.js';
 import type { Locale, LocalizedText } from '../core/types.js';
 import type { Comparator } from '../core/numbers.js';
 
@@ -60,18 +61,9 @@ export function verdictLabel(verdict: string): LocalizedText {
   return verdicts[verdict] ?? { vi: verdict, en: verdict };
 }
 
-const comparators: Record<Comparator, LocalizedText> = {
-  gt: { vi: 'trên (>)', en: 'above (>)' },
-  gte: { vi: 'từ … trở lên (≥)', en: 'at least (≥)' },
-  lt: { vi: 'dưới (<)', en: 'below (<)' },
-  lte: { vi: 'tối đa (≤)', en: 'at most (≤)' },
-  eq: { vi: 'bằng (=)', en: 'equal (=)' },
-  maintain: { vi: 'duy trì', en: 'maintain' },
-  approx: { vi: 'khoảng (≈)', en: 'about (≈)' },
-};
 
 export function comparatorLabel(comparator: Comparator): LocalizedText {
-  return comparators[comparator];
+  return COMPARATOR_LABELS[comparator].words;
 }
 
 export function t(text: LocalizedText, locale: Locale): string {

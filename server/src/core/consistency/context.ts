@@ -9,6 +9,9 @@ import { bestMatch, indicatorWords } from '../indicators.js';
 import type { Interval } from '../interval.js';
 import { scanQuantities, type Quantity } from '../numbers.js';
 import { asciiKey } from '../text.js';
+import { clauseBounds } from '../document/clauses.js';
+
+export { clauseBounds };
 import type { LocalizedText, Span } from '../types.js';
 
 export interface BodyQuantity {
@@ -73,24 +76,6 @@ function scanBody(doc: PolicyDocument): BodyQuantity[] {
       out.push(bq);
     }
   }
-  return out;
-}
-
-/** Clauses of a line: split on `;` outside parentheses and at sentence ends. */
-export function clauseBounds(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '(') depth++;
-    else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === ';' || (c === '.' && /^\.\s+\p{Lu}/u.test(text.slice(i, i + 3))))) {
-      out.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  out.push({ start, end: text.length });
   return out;
 }
 

@@ -6,6 +6,7 @@ import { scanQuantities, type Quantity } from '../numbers.js';
 import type { Span } from '../types.js';
 import { mapRange, type Inherited, type PillarMention, type Section, type Target } from './model.js';
 import type { StrippedLine } from './plain.js';
+import { clauseBounds } from './clauses.js';
 import { findPillars, findYears, type PillarMatcher } from './vocabulary.js';
 
 /** A run of plain text gathered from one or more lines, with a map back to the source. */
@@ -99,22 +100,9 @@ interface Clause {
   end: number;
 }
 
-/** Splits on `;` outside parentheses and at sentence ends (`. ` before a capital). */
+/** Clauses with their surrounding punctuation trimmed; clauses without two letters dropped. */
 function splitClauses(text: string): Clause[] {
-  const out: Clause[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '(') depth++;
-    else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === ';' || (c === '.' && /^\.\s+[\p{Lu}]/u.test(text.slice(i, i + 3))))) {
-      out.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  out.push({ start, end: text.length });
-  return out.map(trimClause).filter((c) => /\p{L}.*\p{L}/u.test(text.slice(c.start, c.end)));
+  return clauseBounds(text).map(trimClause).filter((c) => /\p{L}.*\p{L}/u.test(text.slice(c.start, c.end)));
 
   function trimClause(c: Clause): Clause {
     let { start: s, end: e } = c;
