@@ -3,7 +3,6 @@
 // the cross-document commands and `vanban check` share: every document parsed once, with the
 // configuration's explicit links.
 
-import { z } from 'zod';
 import type { CoreConfig } from '../core/config.js';
 import { parseDocument } from '../core/document/parse.js';
 import type { Locale, LocalizedText } from '../core/types.js';
@@ -12,6 +11,7 @@ import { readDocument } from './documents.js';
 import type { InputFile } from './files.js';
 import { EXIT_FATAL, EXIT_OK } from './check.js';
 import { tr } from './messages.js';
+import { linksToJson } from './links-json.js';
 import type { WorkspaceOptions } from './links-options.js';
 import { Session, type Io } from './session.js';
 
@@ -67,57 +67,6 @@ const REASON_NAMES: Record<LinkReason, LocalizedText> = {
   overlap: { vi: 'trùng chỉ tiêu', en: 'overlap' },
   config: { vi: 'cấu hình', en: 'config' },
 };
-
-export const jsonLinksSchema = z.strictObject({
-  links: z.array(
-    z.strictObject({
-      report: z.string(),
-      status: z.enum(['linked', 'ambiguous', 'unlinked']),
-      resolution: z.string().nullable(),
-      reason: z.enum(['number', 'overlap', 'config']).nullable(),
-      candidates: z.array(z.string()),
-      message: z.string(),
-      evidence: z
-        .strictObject({
-          number: z.string().optional(),
-          date: z.string().optional(),
-          matched: z.number().int().optional(),
-          of: z.number().int().optional(),
-          titleSimilarity: z.number().optional(),
-          pairs: z.array(z.strictObject({ report: z.string(), resolution: z.string(), score: z.number() })).optional(),
-        })
-        .nullable(),
-    }),
-  ),
-});
-
-export type JsonLinks = z.infer<typeof jsonLinksSchema>;
-
-export function linksToJson(outcomes: LinkOutcome[], pathOf: (id: string) => string, locale: Locale): JsonLinks {
-  return jsonLinksSchema.parse({
-    links: outcomes.map((o) => ({
-      report: pathOf(o.report),
-      status: o.status,
-      resolution: o.status === 'linked' ? pathOf(o.resolution) : null,
-      reason: o.status === 'unlinked' ? null : o.reason,
-      candidates: o.status === 'ambiguous' ? o.candidates.map(pathOf) : [],
-      message: tr(o.message, locale),
-      evidence:
-        o.status !== 'linked'
-          ? null
-          : o.evidence.reason === 'number'
-            ? { number: o.evidence.number, ...(o.evidence.date ? { date: o.evidence.date } : {}) }
-            : o.evidence.reason === 'overlap'
-              ? {
-                  matched: o.evidence.matched,
-                  of: o.evidence.of,
-                  ...(o.evidence.titleSimilarity !== undefined ? { titleSimilarity: o.evidence.titleSimilarity } : {}),
-                  pairs: o.evidence.pairs,
-                }
-              : {},
-    })),
-  });
-}
 
 function formatTable(outcomes: LinkOutcome[], pathOf: (id: string) => string, locale: Locale): string {
   if (outcomes.length === 0) return tr({ vi: '(không có báo cáo nào)', en: '(no reports)' }, locale) + '\n';

@@ -3,53 +3,16 @@
 // whether it is met. CSV for the spreadsheet the office keeps (UTF-8 with BOM, see the core),
 // JSON for tools, an aligned table for the terminal.
 
-import { z } from 'zod';
 import { buildRegister, registerToCsv, STATUS_NAMES, type RegisterEntry } from '../core/workspace/index.js';
 import type { Locale } from '../core/types.js';
 import { EXIT_FATAL, EXIT_OK } from './check.js';
 import { displayWidth, padEnd } from './formatters/stylish.js';
-import { comparatorSchema } from './json-schema.js';
-import { linksToJson, loadWorkspace } from './links.js';
+import { linksToJson } from './links-json.js';
+import { loadWorkspace } from './links.js';
+import { jsonRegisterSchema } from './register-json.js';
 import type { WorkspaceOptions } from './links-options.js';
 import { tr } from './messages.js';
 import { Session, type Io } from './session.js';
-
-const position = z.number().int().min(1);
-const status = z.enum(['met', 'unmet', 'unknown', 'no-data']);
-
-const jsonResultSchema = z.strictObject({
-  path: z.string(),
-  line: position,
-  column: position,
-  year: z.number().int(),
-  text: z.string(),
-  value: z.number().nullable(),
-  comparator: comparatorSchema.nullable(),
-  indicator: z.string(),
-});
-
-export const jsonRegisterSchema = z.strictObject({
-  targets: z.array(
-    z.strictObject({
-      path: z.string(),
-      line: position,
-      column: position,
-      document: z.string(),
-      indicator: z.string(),
-      text: z.string(),
-      pillar: z.string().nullable(),
-      year: z.number().int().nullable(),
-      comparator: comparatorSchema.nullable(),
-      value: z.strictObject({ text: z.string(), number: z.number(), kind: z.enum(['percent', 'count', 'fraction']), unit: z.string().nullable() }).nullable(),
-      results: z.array(jsonResultSchema),
-      latest: jsonResultSchema.nullable(),
-      status,
-    }),
-  ),
-  links: z.array(z.unknown()),
-});
-
-export type JsonRegister = z.infer<typeof jsonRegisterSchema>;
 
 export function runRegister(options: WorkspaceOptions, io: Io): number {
   const session = new Session(io, options);

@@ -2,10 +2,10 @@
 // resolution it reports on (domain guide §6, last row). Needs the workspace: checked alone, a
 // report is not compared with anything.
 
-import type { PolicyDocument, Target } from '../document/model.js';
+import type { PolicyDocument } from '../document/model.js';
 import type { TableColumn } from '../document/tables.js';
 import { clean, documentName, writtenQuantity } from '../workspace/describe.js';
-import { plansLess, restatement, statementOf, type Statement } from '../workspace/compare.js';
+import { plansLess, restatement, statementOf, targetStatement, type Statement } from '../workspace/compare.js';
 import { indicatorRows, targetOfRow } from '../workspace/indicators.js';
 import { linkReport } from '../workspace/link.js';
 import type { Span } from '../types.js';
@@ -84,10 +84,6 @@ export default defineRule({
     }
   },
 });
-
-function targetStatement(target: Target): Statement | undefined {
-  return target.value ? statementOf(target.value, target.comparator ?? target.value.comparator) : undefined;
-}
 
 const SIGNS: Record<Statement['bound'], string> = { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' };
 

@@ -4,6 +4,7 @@
 
 import { overlaps, type Interval } from '../interval.js';
 import type { Comparator, Quantity } from '../numbers.js';
+import type { Target } from '../document/model.js';
 import { toneKey } from '../text.js';
 
 export type Bound = 'gt' | 'gte' | 'lt' | 'lte' | 'eq';
@@ -34,6 +35,11 @@ export function statementOf(quantity: Quantity, comparator: Comparator = quantit
     kind: quantity.kind,
     ...(quantity.baseUnit ?? quantity.unit ? { unit: quantity.baseUnit ?? quantity.unit } : {}),
   };
+}
+
+/** What a target states, under the comparator of its clause. */
+export function targetStatement(target: Target): Statement | undefined {
+  return target.value ? statementOf(target.value, target.comparator ?? target.value.comparator) : undefined;
 }
 
 /** Two statements measure the same kind of thing: percent with percent, counts of the same noun. */

@@ -6,7 +6,7 @@ import { defaultConfig, type CoreConfig } from '../config.js';
 import type { PolicyDocument, Target } from '../document/model.js';
 import type { Comparator } from '../numbers.js';
 import type { LocalizedText } from '../types.js';
-import { attainment, statementOf, type Attainment, type Statement } from './compare.js';
+import { attainment, statementOf, targetStatement, type Attainment, type Statement } from './compare.js';
 import { clean, documentName, writtenQuantity } from './describe.js';
 import { indicatorRows, targetOfRow } from './indicators.js';
 import { linkDocuments } from './link.js';
@@ -76,10 +76,6 @@ export function buildRegister(documents: readonly WorkspaceDocument[], explicit:
 function position(documentId: string, document: PolicyDocument, offset: number): Position {
   const p = document.lines.position(offset);
   return { documentId, line: p.line + 1, column: p.character + 1 };
-}
-
-function targetStatement(target: Target): Statement | undefined {
-  return target.value ? statementOf(target.value, target.comparator ?? target.value.comparator) : undefined;
 }
 
 function entryOf(resolution: WorkspaceDocument, target: Target, results: ResultWithStatement[]): RegisterEntry {
