@@ -75,6 +75,14 @@ describe('VS Code (code-server 4.100.3) with the built extension', { skip: reaso
 
   const statusItem = () => page.locator('.statusbar-item', { hasText: 'Vanban' }).first();
   const problemRows = () => page.locator('.markers-panel .monaco-list-row');
+  /** Runs a command from the palette (F1) by part of its title, as a user does. */
+  const runCommand = async (title: string) => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.keyboard.type(title);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor(WAIT);
+    await page.keyboard.press('Enter');
+  };
   /** The squiggle is painted under the text layer, which takes the pointer: aim at its middle. */
   const squiggleCenter = async () => {
     const box = await page.locator('.editor-instance .squiggly-warning').first().boundingBox();
@@ -192,11 +200,7 @@ describe('VS Code (code-server 4.100.3) with the built extension', { skip: reaso
   });
 
   test('"Hiện chỉ tiêu" lists the targets with their value, year and pillar', async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await page.keyboard.type('Hiện chỉ tiêu');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Hiện chỉ tiêu' }).first().waitFor(WAIT);
-    await page.keyboard.press('Enter');
+    await runCommand('Hiện chỉ tiêu');
     const rows = page.locator('.quick-input-list .monaco-list-row');
     const missingYear = rows.filter({ hasText: 'Trên 90% người dân' }).first();
     await missingYear.waitFor(WAIT);
@@ -233,11 +237,7 @@ describe('VS Code (code-server 4.100.3) with the built extension', { skip: reaso
   });
 
   test('"Kiểm tra toàn bộ thư mục" reports the documents that are not open', async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await page.keyboard.type('Kiểm tra toàn bộ thư mục');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Kiểm tra toàn bộ thư mục' }).first().waitFor(WAIT);
-    await page.keyboard.press('Enter');
+    await runCommand('Kiểm tra toàn bộ thư mục');
     const row = problemRows().filter({ hasText: 'target-pillar' }).first();
     await row.waitFor(WAIT);
     assert.match((await row.innerText()).replace(/\s+/g, ' '), /chưa gắn với trụ cột nào.*\[Ln 13, Col 3\]/);
