@@ -156,6 +156,10 @@ export function helpText(locale: Locale, version: string): string {
 Usage:
   vanban check [FILES|DIRS|GLOBS…]   check documents (.md, .markdown, .txt); default: .
   vanban targets FILE…               list the targets (chỉ tiêu) a document states
+  vanban links DIR…                  which report reports on which resolution, and why
+  vanban register DIR…               every target with its latest result and whether it is met
+                                     (-f table | csv | json)
+  vanban dashboard DIR… -o F.html    the targets against their results as one HTML page
 
 Options:
   -f, --format NAME        check: stylish (default) | json | sarif | github | junit
@@ -177,7 +181,7 @@ Options:
 
 Exit status: 0 no errors, 1 findings at error severity (or too many warnings), 2 usage or
 input errors (missing, unreadable, binary or invalid files; broken configuration).
-Documentation: docs/cli.md
+Documentation: docs/cli.md, docs/dashboard.md
 `;
   }
   return `vanban ${version} — kiểm tra nghị quyết, báo cáo về chuyển đổi số
@@ -185,6 +189,10 @@ Documentation: docs/cli.md
 Cách dùng:
   vanban check [TỆP|THƯ MỤC|MẪU…]    kiểm tra văn bản (.md, .markdown, .txt); mặc định: .
   vanban targets TỆP…                liệt kê các chỉ tiêu của văn bản
+  vanban links THƯ_MỤC…              báo cáo nào báo cáo về nghị quyết nào, và vì sao
+  vanban register THƯ_MỤC…           sổ theo dõi chỉ tiêu: kết quả mới nhất, đạt hay chưa
+                                     (-f table | csv | json)
+  vanban dashboard THƯ_MỤC… -o T.html  bảng theo dõi chỉ tiêu dạng trang HTML
 
 Tuỳ chọn:
   -f, --format TÊN         check: stylish (mặc định) | json | sarif | github | junit
@@ -206,6 +214,6 @@ Tuỳ chọn:
 
 Mã thoát: 0 không có lỗi, 1 có vấn đề mức lỗi (hoặc quá nhiều cảnh báo), 2 lỗi cách dùng hoặc
 đầu vào (tệp không có, không đọc được, nhị phân, sai mã hoá; cấu hình hỏng).
-Tài liệu: docs/cli.md
+Tài liệu: docs/cli.md, docs/dashboard.md
 `;
 }
