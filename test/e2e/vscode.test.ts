@@ -16,7 +16,8 @@ import { repoRoot } from '../helpers.js';
 
 const CODE_SERVER = process.env.CODE_SERVER ?? join(repoRoot, '.e2e/code-server/node_modules/.bin/code-server');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const SCREENSHOT = join(repoRoot, 'docs/images/vscode-diagnostics.png');
+// The README's picture is refreshed on request only, so that a test run leaves the tree clean.
+const SCREENSHOT = join(repoRoot, process.env.VANBAN_UPDATE_SCREENSHOTS ? 'docs/images' : 'out/screenshots', 'vscode-diagnostics.png');
 const FIXTURES = join(repoRoot, 'test/fixtures/e2e');
 const RESOLUTION = 'nghi-quyet-chuyen-doi-so.md';
 const UNOPENED = 'ke-hoach-chua-mo.md';
