@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { jsonTargetsSchema } from '../../server/src/cli/json-schema.js';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers.js';
 import { vanban } from './cli-helpers.js';
 
 describe('vanban targets', () => {
@@ -54,4 +56,15 @@ describe('vanban targets', () => {
     assert.equal(r.stderr, 'khong-co.md: không tìm thấy tệp hoặc thư mục\n');
     assert.equal(jsonTargetsSchema.parse(JSON.parse(r.stdout)).files.length, 1);
   });
+
+  it('with a directory, lists the register: each target with the latest result its linked report states', () => {
+    const r = vanban(['targets', '.', '--format', 'csv', '--locale', 'en'], { cwd: join(repoRoot, 'examples') });
+    assert.equal(r.status, 0, r.stderr);
+    const records = r.stdout.replace(/^\uFEFF/, '').split('\r\n');
+    assert.match(records[0]!, /^File,Line,Document,Pillar,Year,Comparator,Value,Indicator,Latest result,Result year,Status,Result source$/);
+    const internet = records.find((x) => x.includes('hộ gia đình có kết nối Internet băng rộng cố định') && x.includes(',2025,'));
+    assert.ok(internet, r.stdout);
+    assert.match(internet!, /,"83,5%",2023,[^,]+,bao-cao-ket-qua-2023\.md:\d+$/);
+  });
 });
+

@@ -1,6 +1,8 @@
 // Entry point of the `vanban` command (bundled to dist/cli.cjs). Exit status: 0 clean, 1 findings at
 // error severity, 2 usage or fatal errors. No error ever reaches the user as a stack trace.
 
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { EXIT_FATAL, runCheck } from './check.js';
 import { msg, tr, detectLocale } from './messages.js';
 import { helpText, parseCommandLine } from './options.js';
@@ -10,6 +12,7 @@ import type { Io } from './session.js';
 import { runTargets } from './targets.js';
 
 export function run(argv: string[], io: Io): number {
+  argv = targetsOfDirectories(argv, io.cwd);
   const crossDocument = runWorkspaceCommandLine(argv, io);
   if (crossDocument !== undefined) return crossDocument;
   const command = parseCommandLine(argv, io.env);
@@ -28,6 +31,26 @@ export function run(argv: string[], io: Io): number {
     case 'targets':
       return runTargets(command, io);
   }
+}
+
+/**
+ * `vanban targets DIR` is the target register: a directory is a set of documents, so its
+ * resolutions' targets are listed with the latest result their linked reports state and whether
+ * it is met (the same as `vanban register`). With files only, `targets` lists each file's targets.
+ */
+function targetsOfDirectories(argv: string[], cwd: string): string[] {
+  const at = argv.findIndex((a) => !a.startsWith('-'));
+  if (at < 0 || argv[at] !== 'targets') return argv;
+  const paths = argv.slice(at + 1).filter((a, i, all) => !a.startsWith('-') && !/^-(f|o|c)$|^--(format|output|config|locale|max-file-size)$/.test(all[i - 1] ?? ''));
+  const isDirectory = (p: string): boolean => {
+    try {
+      return statSync(resolve(cwd, p)).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  if (!paths.some(isDirectory)) return argv;
+  return [...argv.slice(0, at), 'register', ...argv.slice(at + 1)];
 }
 
 function main(): void {

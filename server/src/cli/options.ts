@@ -156,6 +156,7 @@ export function helpText(locale: Locale, version: string): string {
 Usage:
   vanban check [FILES|DIRS|GLOBS…]   check documents (.md, .markdown, .txt); default: .
   vanban targets FILE…               list the targets (chỉ tiêu) a document states
+  vanban targets DIR…                with a directory: the register (as `vanban register`)
   vanban links DIR…                  which report reports on which resolution, and why
   vanban register DIR…               every target with its latest result and whether it is met
                                      (-f table | csv | json)
@@ -189,6 +190,7 @@ Documentation: docs/cli.md, docs/dashboard.md
 Cách dùng:
   vanban check [TỆP|THƯ MỤC|MẪU…]    kiểm tra văn bản (.md, .markdown, .txt); mặc định: .
   vanban targets TỆP…                liệt kê các chỉ tiêu của văn bản
+  vanban targets THƯ_MỤC…            với thư mục: sổ theo dõi chỉ tiêu (như vanban register)
   vanban links THƯ_MỤC…              báo cáo nào báo cáo về nghị quyết nào, và vì sao
   vanban register THƯ_MỤC…           sổ theo dõi chỉ tiêu: kết quả mới nhất, đạt hay chưa
                                      (-f table | csv | json)
