@@ -156,7 +156,7 @@ export function helpText(locale: Locale, version: string): string {
 Usage:
   vanban check [FILES|DIRS|GLOBS…]   check documents (.md, .markdown, .txt); default: .
   vanban targets FILE…               list the targets (chỉ tiêu) a document states
-  vanban targets DIR…                with a directory: the register (as `vanban register`)
+  vanban targets DIR…                with a directory: the register (as vanban register)
   vanban links DIR…                  which report reports on which resolution, and why
   vanban register DIR…               every target with its latest result and whether it is met
                                      (-f table | csv | json)
