@@ -1,13 +1,18 @@
-// The Markdown tree, for block structure and positions. Only the GFM table extension is loaded:
-// the documents need pipe tables, and GFM's autolink-literal and strikethrough extensions cost
-// more parse time than the whole rest of the analysis (measured in issue 6).
+// The Markdown tree, for block structure and positions. Only GFM tables are needed of GFM: the
+// documents use pipe tables, and GFM's autolink-literal and strikethrough extensions cost more parse
+// time than the whole rest of the analysis (measured in issue 6). Even the table extension cost as
+// much as the rest of the parse on a report with appendix tables, so the common table shape is
+// recognised from lines (pipe-tables.ts) and the rest is parsed as CommonMark; the extension runs
+// only when a line that could be a delimiter row falls outside that shape.
 
-import type { Root, RootContent } from 'mdast';
+import type { Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { LineIndex } from '../text.js';
 import type { PlainLine } from './model.js';
+import { scanPipeTables, type PipeTableBlock } from './pipe-tables.js';
 
 function remarkGfmTables(this: Processor): void {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
@@ -15,10 +20,94 @@ function remarkGfmTables(this: Processor): void {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
 
-const processor = unified().use(remarkParse).use(remarkGfmTables);
+// The model reads inline content from plain lines (plain.ts), never from the tree, and no inline
+// construct changes which lines form which block or how a table row splits into cells (the table
+// extension handles `\|` itself): so the parses below skip inline syntax, a third of the parse.
+const INLINE_CONSTRUCTS = [
+  'attention', 'autolink', 'characterEscape', 'characterReference', 'codeText',
+  'hardBreakEscape', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink',
+];
 
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+function remarkBlocksOnly(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
+}
+
+const reference = unified().use(remarkParse).use(remarkGfmTables);
+const withTables = unified().use(remarkParse).use(remarkGfmTables).use(remarkBlocksOnly);
+const commonMark = unified().use(remarkParse).use(remarkBlocksOnly);
+
+/** CommonMark with the GFM table extension and inline syntax: the reference that parseMarkdown
+ *  must equal in block structure and table cells (test/fuzz/markdown.test.ts). */
+export function parseMarkdownWithTableExtension(text: string): Root {
+  return reference.parse(text) as Root;
+}
+
+function parseBlocksWithTableExtension(text: string): Root {
+  return withTables.parse(text) as Root;
+}
+
+export function parseMarkdown(text: string, lines = new LineIndex(text)): Root {
+  const scan = scanPipeTables(text, lines);
+  if (scan.unsure) return parseBlocksWithTableExtension(text);
+  if (scan.blocks.length === 0) return commonMark.parse(text) as Root;
+  const tree = commonMark.parse(maskBlocks(text, lines, scan.blocks)) as Root;
+  // Each block must be a top-level paragraph of exactly its lines (not inside a list, a quote, a
+  // fenced code or an HTML block): then GFM makes it a table of the same lines.
+  const byLine = new Map<number, number>();
+  tree.children.forEach((node, i) => {
+    if (node.type === 'paragraph' && node.position) byLine.set(node.position.start.line - 1, i);
+  });
+  for (const block of scan.blocks) {
+    const i = byLine.get(block.firstLine);
+    if (i === undefined || tree.children[i]!.position!.end.line - 1 !== block.lastLine) return parseBlocksWithTableExtension(text);
+    tree.children[i] = tableNode(text, lines, block);
+  }
+  return tree;
+}
+
+/**
+ * The text with each block's lines reduced to their indentation and one pipe, padded with spaces
+ * to the same length: CommonMark reads them as the same paragraph (a line starting with a pipe
+ * never starts another block), every offset stays where it was, and the parser does not spend
+ * its time on the cells' inline content.
+ */
+function maskBlocks(text: string, lines: LineIndex, blocks: PipeTableBlock[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const block of blocks) {
+    for (let l = block.firstLine; l <= block.lastLine; l++) {
+      const span = lines.lineSpan(l);
+      let i = span.start;
+      while (text.charCodeAt(i) === 32) i++;
+      out += text.slice(cursor, i) + '|' + ' '.repeat(span.end - i - 1);
+      cursor = span.end;
+    }
+  }
+  return out + text.slice(cursor);
+}
+
+function point(lines: LineIndex, offset: number): { line: number; column: number; offset: number } {
+  const p = lines.position(offset);
+  return { line: p.line + 1, column: p.character + 1, offset };
+}
+
+function tableNode(text: string, lines: LineIndex, block: PipeTableBlock): Table {
+  const rows: TableRow[] = block.rows.map((row) => ({
+    type: 'tableRow',
+    children: row.cells.map(
+      (cell): TableCell => ({
+        type: 'tableCell',
+        // The cell's text is not parsed as inline Markdown: the model reads cells from plain lines.
+        children: [{ type: 'text', value: text.slice(cell.start, cell.end) }],
+        position: { start: point(lines, cell.start), end: point(lines, cell.end) },
+      }),
+    ),
+    position: { start: point(lines, row.start), end: point(lines, row.end) },
+  }));
+  // Without body rows the table ends with its delimiter row.
+  const end = lines.lineSpan(block.lastLine).end;
+  return { type: 'table', align: [], children: rows, position: { start: point(lines, block.rows[0]!.start), end: point(lines, end) } };
 }
 
 export type BlockKind = PlainLine['block'];

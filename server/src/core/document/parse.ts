@@ -15,7 +15,7 @@ import { pillarMatchers } from './vocabulary.js';
 
 export function parseDocument(text: string, config: CoreConfig): PolicyDocument {
   const lines = new LineIndex(text);
-  const tree = parseMarkdown(text);
+  const tree = parseMarkdown(text, lines);
   const blocks = classifyLines(tree, lines.lineCount);
   const plainLines = stripLines(text, lines, blocks);
   const header = readHeader(plainLines);
