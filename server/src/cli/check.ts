@@ -1,14 +1,17 @@
 // `vanban check`: documents → findings (inline configuration applied) → fixes → one report in the
 // chosen format → exit status.
 
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CoreConfig } from '../core/config.js';
-import { analyze } from '../core/engine.js';
+import { analyze, checkDocument } from '../core/engine.js';
 import { rules } from '../core/rules/index.js';
 import { applyInlineSuppressions } from '../core/suppress.js';
 import { LineIndex } from '../core/text.js';
 import type { Finding } from '../core/types.js';
-import type { WorkspaceContext } from '../core/workspace/types.js';
+import type { WorkspaceContext, WorkspaceDocument } from '../core/workspace/types.js';
+import type { InputFile } from './files.js';
+import { checkFiles, defaultJobs, type CheckTask } from './parallel.js';
 import { encodeDocument, type DecodedText } from './encoding.js';
 import { fixUntilStable, lineDiff, writeFileAtomically } from './fix.js';
 import { formatGithub } from './formatters/github.js';
@@ -27,6 +30,8 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_FATAL = 2;
 
 const KNOWN_RULE_IDS = rules.map((r) => r.id);
+/** The rule that needs the other documents (checked alone, a document gets none of its findings). */
+const CROSS_DOCUMENT_RULE = 'resolution-mismatch';
 
 interface Checked {
   findings: Finding[];
@@ -35,13 +40,19 @@ interface Checked {
 
 function checkText(text: string, config: CoreConfig, inlineConfig: boolean, workspace?: WorkspaceContext): Checked {
   const analysis = analyze(text, { config, ...(workspace ? { workspace } : {}) });
-  if (!inlineConfig) return { findings: analysis.findings, failures: analysis.failures };
-  const result = applyInlineSuppressions(text, analysis.findings, KNOWN_RULE_IDS);
-  const findings = [...result.findings, ...result.problems].sort(
-    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId),
-  );
-  return { findings, failures: analysis.failures };
+  return { findings: suppressInline(text, analysis.findings, inlineConfig), failures: analysis.failures };
 }
+
+const byPosition = (a: Finding, b: Finding): number => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
+
+function suppressInline(text: string, findings: Finding[], inlineConfig: boolean): Finding[] {
+  if (!inlineConfig) return findings;
+  const result = applyInlineSuppressions(text, findings, KNOWN_RULE_IDS);
+  return [...result.findings, ...result.problems].sort(byPosition);
+}
+
+/** The bundled CLI file, which workers load; absent when running from unbundled modules. */
+const workerScript = typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : undefined;
 
 export function runCheck(options: CheckOptions, io: Io): number {
   const session = new Session(io, options);
@@ -51,6 +62,14 @@ export function runCheck(options: CheckOptions, io: Io): number {
   const files: FileReport[] = [];
   // The documents checked together, for the cross-document rule (resolution-mismatch).
   const inputs = options.stdin ? [] : session.collect(options.paths);
+  // Checking without fixes and without configured links: each file read and parsed once, on every
+  // core. Fixes re-check changed text, and configured links pull in files that were not named:
+  // both take the path below.
+  const once = !options.stdin && options.fix === 'none' && inputs.every((f) => (session.configFor(f.path)?.links.length ?? 0) === 0);
+  if (once) {
+    checkOnce(session, options, inputs, documents, files);
+    return finish(session, options, files, io);
+  }
   const crossDocument = inputs.length > 1 || inputs.some((f) => session.configFor(f.path)?.links.some((l) => l.report === f.path));
   const shared: LoadedWorkspace | undefined = crossDocument ? loadWorkspace(session, inputs) : undefined;
   for (const d of shared?.documents ?? []) documents.set(d.id, { lines: d.document.lines, path: session.display(d.id) });
@@ -110,7 +129,11 @@ export function runCheck(options: CheckOptions, io: Io): number {
       if (decoded) checkOne(file.path, session.display(file.path), decoded, config.core, true);
     }
   }
+  return finish(session, options, files, io);
+}
 
+function finish(session: Session, options: CheckOptions, files: FileReport[], io: Io): number {
+  const locale = options.locale;
   const warnings = files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length, 0);
   const errors = files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'error').length, 0);
   if (options.quiet) for (const f of files) f.diagnostics = f.diagnostics.filter((d) => d.severity === 'error');
@@ -128,6 +151,75 @@ export function runCheck(options: CheckOptions, io: Io): number {
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/**
+ * Every file read, parsed and checked once (parallel.ts), then the cross-document rule for the
+ * reports against the other documents' models, as loadWorkspace would have given them.
+ */
+function checkOnce(
+  session: Session,
+  options: CheckOptions,
+  inputs: InputFile[],
+  documents: Map<string, { lines: LineIndex; path: string }>,
+  files: FileReport[],
+): void {
+  const configs: CoreConfig[] = [];
+  const configIndex = new Map<CoreConfig, number>();
+  const tasks: CheckTask[] = [];
+  let bytes = 0;
+  for (const file of inputs) {
+    const config = session.configFor(file.path);
+    if (!config) continue;
+    let index = configIndex.get(config.core);
+    if (index === undefined) {
+      index = configs.push(config.core) - 1;
+      configIndex.set(config.core, index);
+    }
+    tasks.push({ path: file.path, config: index, maxFileSize: session.maxFileSize(config) });
+    bytes += sizeOf(file.path);
+  }
+  const crossDocument = inputs.length > 1;
+  const jobs = options.jobs ?? defaultJobs(tasks.length, bytes);
+  const results = checkFiles(tasks, configs, crossDocument, jobs, workerScript);
+
+  const workspace: WorkspaceDocument[] = [];
+  results.forEach((r, i) => {
+    if (r.ok && r.model) workspace.push({ id: tasks[i]!.path, document: r.model });
+  });
+  for (const d of workspace) documents.set(d.id, { lines: d.document.lines, path: session.display(d.id) });
+  results.forEach((result, i) => {
+    const task = tasks[i]!;
+    if (!result.ok) {
+      session.fail(task.path, result.message);
+      return;
+    }
+    let { findings, failures } = result;
+    const config = configs[task.config]!;
+    if (result.model?.kind === 'report') {
+      const cross = checkDocument(result.model, config, [CROSS_DOCUMENT_RULE], { id: task.path, documents: workspace, links: [] });
+      findings = [...findings, ...cross.findings].sort(byPosition);
+      failures = [...failures, ...cross.failures];
+    }
+    findings = suppressInline(result.text, findings, options.inlineConfig);
+    for (const f of failures) session.fail(task.path, msg.ruleFailed(f.ruleId, f.error));
+    const shownPath = session.display(task.path);
+    const lines = result.model?.lines ?? new LineIndex(result.text);
+    documents.set(task.path, { lines, path: shownPath });
+    files.push({
+      path: shownPath,
+      diagnostics: toDiagnostics(findings, lines, shownPath, options.locale, (id) => documents.get(resolve(session.io.cwd, id))),
+      fixed: 0,
+    });
+  });
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 function render(report: CheckReport, options: CheckOptions, cwd: string, color: boolean): string {

@@ -10,6 +10,8 @@ import { packageInfo } from './package-info.js';
 import { runWorkspaceCommandLine } from './links-options.js';
 import type { Io } from './session.js';
 import { runTargets } from './targets.js';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { runCheckWorker } from './parallel.js';
 
 export function run(argv: string[], io: Io): number {
   argv = targetsOfDirectories(argv, io.cwd);
@@ -70,9 +72,11 @@ function main(): void {
   }
 }
 
-// A closed pipe (`vanban check | head`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-});
-
-main();
+// Loaded as a worker of `vanban check` (parallel.ts): check files, print nothing.
+if (isMainThread || !runCheckWorker(workerData)) {
+  // A closed pipe (`vanban check | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  main();
+}

@@ -29,6 +29,8 @@ export interface CheckOptions extends Common {
   fix: 'none' | 'write' | 'dry-run';
   stdin: boolean;
   stdinFilename?: string;
+  /** Threads to check files on; undefined: as many as the work is worth (parallel.ts). */
+  jobs?: number;
 }
 
 export interface TargetsOptions extends Common {
@@ -58,11 +60,12 @@ const OPTIONS = {
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   'max-file-size': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
 } as const;
 
-const CHECK_ONLY = ['max-warnings', 'quiet', 'no-inline-config', 'fix', 'fix-dry-run', 'stdin', 'stdin-filename'] as const;
+const CHECK_ONLY = ['jobs', 'max-warnings', 'quiet', 'no-inline-config', 'fix', 'fix-dry-run', 'stdin', 'stdin-filename'] as const;
 
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): ParsedCommand {
   let locale = detectLocale(env);
@@ -117,6 +120,11 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
     if (!/^\d+$/.test(v['max-warnings'])) return usage(msg.badOptionValue('max-warnings', v['max-warnings'], '0, 1, 2 …'));
     maxWarnings = Number(v['max-warnings']);
   }
+  let jobs: number | undefined;
+  if (v.jobs !== undefined) {
+    if (!/^[1-9]\d{0,2}$/.test(v.jobs)) return usage(msg.badOptionValue('jobs', v.jobs, '1, 2, 4 …'));
+    jobs = Number(v.jobs);
+  }
   if (v.fix && v['fix-dry-run']) return usage(msg.conflictingOptions('fix', 'fix-dry-run'));
   if (v.stdin && v.fix) return usage(msg.conflictingOptions('fix', 'stdin'));
   if (v.stdin && paths.length > 0) return usage(msg.stdinWithFiles());
@@ -131,6 +139,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
     fix: v.fix ? 'write' : v['fix-dry-run'] ? 'dry-run' : 'none',
     stdin: v.stdin ?? false,
     ...(v['stdin-filename'] !== undefined ? { stdinFilename: v['stdin-filename'] } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
   };
 }
 
@@ -176,6 +185,7 @@ Options:
       --stdin              read one document from standard input
       --stdin-filename F   name of that document (for messages and configuration)
       --max-file-size N    skip larger files with an error (default 20MB)
+  -j, --jobs N             check on N threads (default: the cores, when there are many files)
       --color, --no-color  force or forbid colour (default: colour on a terminal)
   -h, --help               show this help
   -v, --version            show the version
@@ -210,6 +220,7 @@ Tuỳ chọn:
       --stdin              đọc một văn bản từ đầu vào chuẩn
       --stdin-filename T   tên của văn bản đó (cho thông báo và cấu hình)
       --max-file-size N    báo lỗi và bỏ qua tệp lớn hơn (mặc định 20MB)
+  -j, --jobs N             kiểm tra trên N luồng (mặc định: số lõi, khi có nhiều tệp)
       --color, --no-color  bật hoặc tắt màu (mặc định: có màu khi in ra terminal)
   -h, --help               hiện hướng dẫn này
   -v, --version            hiện phiên bản
