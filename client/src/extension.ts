@@ -10,6 +10,8 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node.js';
 import { checkWorkspace, showTargets, type CommandContext } from './commands.js';
+import { DashboardPanel, REVEAL_COMMAND, revealLocation } from './dashboard.js';
+import { IndexChangedNotification } from './protocol.js';
 import { readSettings, type Locale } from './settings.js';
 import { StatusBar } from './statusBar.js';
 
@@ -25,6 +27,7 @@ export const DOCUMENT_SELECTOR: DocumentSelector = [
 
 let client: LanguageClient | undefined;
 let statusBar: StatusBar | undefined;
+let dashboard: DashboardPanel | undefined;
 
 function isPolicyDocument(document: vscode.TextDocument): boolean {
   return (document.uri.scheme === 'file' || document.uri.scheme === 'untitled') && LANGUAGES.includes(document.languageId);
@@ -42,7 +45,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
-    initializationOptions: { settings: readSettings() },
+    // indexEvents: the server tells us when its workspace index changes (an open dashboard follows).
+    initializationOptions: { settings: readSettings(), indexEvents: true },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`) },
     diagnosticPullOptions: { onChange: true, onSave: true },
     middleware: {
@@ -65,6 +69,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   created.onDidChangeState((e) => {
     statusBar?.setState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped');
   });
+  created.onNotification(IndexChangedNotification, (params) => dashboard?.indexChanged(params));
   return created;
 }
 
@@ -89,6 +94,7 @@ async function stop(): Promise<void> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('vanban-workspace');
   statusBar = new StatusBar(locale(), isPolicyDocument);
+  dashboard = new DashboardPanel({ client: () => client, locale });
   const commandContext: CommandContext = {
     client: () => client,
     locale,
@@ -99,6 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     statusBar,
     workspaceDiagnostics,
+    dashboard,
     // An opened document gets live diagnostics from the server; drop its workspace-check copy.
     vscode.workspace.onDidOpenTextDocument((d) => {
       if (isPolicyDocument(d)) workspaceDiagnostics.delete(d.uri);
@@ -112,6 +119,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         uri instanceof vscode.Uri ? uri.toString() : typeof uri === 'string' ? uri : undefined,
         typeof line === 'number' ? line : undefined,
       ),
+    ),
+    vscode.commands.registerCommand('vanban.openDashboard', () => dashboard?.open()),
+    // Run by the dashboard's links only (not in the palette): [uri, line, character], 0-based.
+    vscode.commands.registerCommand(REVEAL_COMMAND, (uri?: unknown, line?: unknown, character?: unknown) =>
+      revealLocation(locale(), uri, line, character),
     ),
     vscode.commands.registerCommand('vanban.restartServer', async () => {
       if (!readSettings().enable) return;

@@ -39,6 +39,16 @@ const catalogue = {
   noValue: { vi: 'thiếu giá trị', en: 'no value' },
   noYear: { vi: 'thiếu năm', en: 'no year' },
   noPillar: { vi: 'thiếu trụ cột', en: 'no pillar' },
+  dashboardTitle: { vi: 'Bảng theo dõi chỉ tiêu', en: 'Target Dashboard' },
+  dashboardLoading: { vi: 'Vanban: đang lập bảng theo dõi chỉ tiêu', en: 'Vanban: building the target dashboard' },
+  dashboardFailed: {
+    vi: 'Không lập được bảng theo dõi chỉ tiêu; xem kênh Output "Vanban".',
+    en: 'The target dashboard could not be built; see the "Vanban" output channel.',
+  },
+  locationOutside: {
+    vi: 'Vanban chỉ mở các tệp trong thư mục đang làm việc.',
+    en: 'Vanban only opens files in the open folders.',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageId = keyof typeof catalogue;

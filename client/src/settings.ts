@@ -17,11 +17,14 @@ export interface ServerSettings {
   include: string[];
   /** Milliseconds of quiet after an edit before re-analysis (`vanban.debounceMs`). */
   debounce: number;
+  /** Most files the server's workspace index reads (`vanban.index.maxFiles`); 0 turns it off. */
+  index: { maxFiles: number };
 }
 
 const RULE_SETTINGS = new Set<string>(['off', 'hint', 'information', 'warning', 'error']);
 const TRACES = new Set<string>(['off', 'messages', 'verbose']);
 export const DEFAULT_DEBOUNCE_MS = 250;
+export const DEFAULT_INDEX_MAX_FILES = 2000;
 
 /** "auto" follows the editor's display language: Vietnamese for `vi…`, English otherwise. */
 export function resolveLocale(setting: string | undefined, displayLanguage: string): Locale {
@@ -39,6 +42,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ServerSettings 
   const debounce = config.get<number>('debounceMs');
   const trace = config.get<string>('trace.server') ?? 'off';
   const include = config.get<unknown[]>('include') ?? [];
+  const maxFiles = config.get<number>('index.maxFiles');
   return {
     enable: config.get<boolean>('enable') ?? true,
     rules,
@@ -46,5 +50,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): ServerSettings 
     trace: { server: TRACES.has(trace) ? (trace as Trace) : 'off' },
     include: include.filter((g): g is string => typeof g === 'string'),
     debounce: typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0 ? debounce : DEFAULT_DEBOUNCE_MS,
+    index: {
+      maxFiles: typeof maxFiles === 'number' && Number.isFinite(maxFiles) && maxFiles >= 0 ? Math.floor(maxFiles) : DEFAULT_INDEX_MAX_FILES,
+    },
   };
 }

@@ -34,10 +34,10 @@ test('every contributed command is registered by the extension, and the settings
     .map((f) => readFileSync(join(repoRoot, 'client/src', f), 'utf8'))
     .join('\n');
   const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
-  assert.deepEqual(commands.sort(), ['vanban.checkWorkspace', 'vanban.restartServer', 'vanban.showTargets']);
+  assert.deepEqual(commands.sort(), ['vanban.checkWorkspace', 'vanban.openDashboard', 'vanban.restartServer', 'vanban.showTargets']);
   for (const command of commands) assert.ok(source.includes(`registerCommand('${command}'`), `${command} is registered`);
   const settings = Object.keys(manifest.contributes.configuration.properties).sort();
-  assert.deepEqual(settings, ['vanban.debounceMs', 'vanban.enable', 'vanban.include', 'vanban.locale', 'vanban.rules', 'vanban.trace.server']);
+  assert.deepEqual(settings, ['vanban.debounceMs', 'vanban.enable', 'vanban.include', 'vanban.index.maxFiles', 'vanban.locale', 'vanban.rules', 'vanban.trace.server']);
   const rules = manifest.contributes.configuration.properties['vanban.rules'];
   assert.deepEqual(rules.additionalProperties.enum, ['off', 'hint', 'information', 'warning', 'error']);
   // The rule docs that diagnostics link to exist for every rule the settings list.

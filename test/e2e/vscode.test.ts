@@ -244,4 +244,19 @@ describe('VS Code (code-server 4.100.3) with the built extension', { skip: reaso
     assert.match((await row.innerText()).replace(/\s+/g, ' '), /chưa gắn với trụ cột nào.*\[Ln 13, Col 3\]/);
     await problemRows().filter({ hasText: UNOPENED }).first().waitFor(WAIT);
   });
+
+  test('"Mở bảng theo dõi chỉ tiêu" shows the targets in a webview; an item reveals its line', async () => {
+    await runCommand('Mở bảng theo dõi chỉ tiêu');
+    // The page is two iframes deep: the webview host, then the document it shows.
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const card = view.locator('article.target', { hasText: 'Doanh nghiệp vừa và nhỏ tiến hành hoạt động kinh doanh' }).first();
+    await card.waitFor(WAIT);
+    assert.match((await card.innerText()).replace(/\s+/g, ' '), /Mục tiêu 2025: Trên 55%/);
+    // The unopened plan is on the page too: it comes from the server's workspace index.
+    await view.locator('article.target', { hasText: 'Văn bản được trao đổi qua môi trường mạng' }).first().waitFor(WAIT);
+    await card.locator('h4 a').click();
+    // The resolution opens beside the dashboard with the cursor on the target.
+    await page.locator('.statusbar-item', { hasText: 'Ln 33, Col 3' }).first().waitFor(WAIT);
+    await page.locator('.tab.active', { hasText: RESOLUTION }).first().waitFor(WAIT);
+  });
 });

@@ -71,6 +71,7 @@ function resultFor(text: string, findings: Finding[], version = 3): AnalysisResu
     config: { rules: {}, ruleOptions: {}, pillars: [], indicatorSynonyms: [], tolerance: 0 },
     diagnostics: [],
     durationMs: 0,
+    stamp: 0,
   };
 }
 

@@ -52,6 +52,23 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
   workspaceFolder?: string;
+  /** Advertise `window.workDoneProgress` (VS Code does). */
+  progress?: boolean;
+  /** Advertise dynamic registration of `workspace/didChangeWatchedFiles` (VS Code does). */
+  watchedFiles?: boolean;
+}
+
+export interface IndexChangedEvent {
+  indexing: boolean;
+  revision: number;
+  files: number;
+  documents: number;
+  truncated: boolean;
+}
+
+export interface ProgressEvent {
+  token: string | number;
+  value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number };
 }
 
 type Waiter<T> = { test: (value: T) => boolean; resolve: (value: T) => void };
@@ -81,6 +98,14 @@ export class LspClient {
   readonly published = new EventLog<PublishDiagnosticsParams>();
   readonly analyzed = new EventLog<AnalyzedEvent>();
   readonly logs = new EventLog<string>();
+  readonly indexChanged = new EventLog<IndexChangedEvent>();
+  /** `window/workDoneProgress/create` tokens and `$/progress` notifications. */
+  readonly progressTokens = new EventLog<string | number>();
+  readonly progress = new EventLog<ProgressEvent>();
+  /** `client/registerCapability` registrations (method and options). */
+  readonly registrations = new EventLog<{ method: string; registerOptions?: unknown }>();
+  /** `workspace/diagnostic/refresh` requests, numbered from 1. */
+  readonly refreshed = new EventLog<number>();
   readonly configurationRequests: unknown[] = [];
   stderr = '';
   private readonly texts = new Map<string, TextDocument>();
@@ -103,13 +128,23 @@ export class LspClient {
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => client.published.push(p));
     connection.onNotification(LogMessageNotification.type, (p) => client.logs.push(p.message));
     connection.onNotification('vanban/analyzed', (p: AnalyzedEvent) => client.analyzed.push(p));
+    connection.onNotification('vanban/indexChanged', (p: IndexChangedEvent) => client.indexChanged.push(p));
+    connection.onNotification('$/progress', (p: ProgressEvent) => client.progress.push(p));
+    connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      client.progressTokens.push(p.token);
+      return null;
+    });
     connection.onRequest(ConfigurationRequest.type, (params) => {
       client.configurationRequests.push(params);
       return params.items.map((item) => (item.section === 'vanban' ? (client.settings ?? null) : null));
     });
-    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(RegistrationRequest.type, (params) => {
+      for (const r of params.registrations) client.registrations.push({ method: r.method, registerOptions: r.registerOptions });
+      return undefined;
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => {
       client.refreshes++;
+      client.refreshed.push(client.refreshes);
       return null;
     });
     connection.onRequest('workspace/codeLens/refresh', () => null);
@@ -130,7 +165,9 @@ export class LspClient {
         diagnostics: { refreshSupport: pull },
         codeLens: { refreshSupport: true },
         workspaceFolders: true,
+        ...(options.watchedFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
       },
+      ...(options.progress ? { window: { workDoneProgress: true } } : {}),
     };
     const folder = options.workspaceFolder ?? join(fixturesDir, 'lsp');
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
@@ -139,7 +176,7 @@ export class LspClient {
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'fixtures' }],
       capabilities,
       ...(options.locale !== undefined ? { locale: options.locale } : {}),
-      initializationOptions: { analysisEvents: true, ...options.initializationOptions },
+      initializationOptions: { analysisEvents: true, indexEvents: true, ...options.initializationOptions },
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

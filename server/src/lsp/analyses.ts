@@ -1,11 +1,15 @@
 // One analysis per settled document version: edits are debounced, an analysis whose version has
 // been overtaken before it starts is dropped, and requests wait for the analysis of the version
-// that is current when it lands. Results are cached per (version, settings generation).
+// that is current when it lands. Results are cached per (version, settings generation, stamp): the
+// stamp of a document moves when something it was checked against changed (a report's resolution).
 
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../core/engine.js';
+import { checkDocument, type Analysis } from '../core/engine.js';
 import type { CoreConfig } from '../core/config.js';
+import type { PolicyDocument } from '../core/document/model.js';
+import { parseDocument } from '../core/document/parse.js';
+import type { WorkspaceContext } from '../core/workspace/types.js';
 import type { Locale } from '../core/types.js';
 import { toDiagnostic, type ResolveDocument } from './convert.js';
 import type { VanbanSettings } from './settings.js';
@@ -33,6 +37,18 @@ export interface AnalysisResult {
   config: CoreConfig;
   diagnostics: Diagnostic[];
   durationMs: number;
+  /** Invalidations of this document (see `Analyses.invalidate`) when it was analysed. */
+  stamp: number;
+  /** What the check used of the other documents (see `AnalysesOptions.workspaceFor`). */
+  workspace?: { key: string; depends: readonly string[] };
+}
+
+/** The other documents a document is checked against, and a key that changes when they do. */
+export interface WorkspaceUse {
+  context: WorkspaceContext;
+  key: string;
+  /** Ids of the other documents used. */
+  depends: readonly string[];
 }
 
 export interface AnalysesOptions {
@@ -43,6 +59,8 @@ export interface AnalysesOptions {
   /** Removes findings the document suppresses inline (server/src/core/suppress.ts). */
   filterFindings?(text: string, analysis: Analysis): Analysis;
   resolveDocument?: ResolveDocument;
+  /** The workspace context of a document that will be checked (undefined: checked alone). */
+  workspaceFor?(uri: string, document: PolicyDocument, config: CoreConfig): WorkspaceUse | undefined;
   log(message: string): void;
 }
 
@@ -54,6 +72,7 @@ interface Entry {
   result?: AnalysisResult;
   waiters: Array<(result: AnalysisResult | undefined) => void>;
   count: number;
+  stamp: number;
 }
 
 export class Analyses {
@@ -92,6 +111,19 @@ export class Analyses {
     for (const uri of this.entries.keys()) this.schedule(uri, 0);
   }
 
+  /** What the document was checked against changed: re-analyse it now (same version). */
+  invalidate(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    entry.stamp++;
+    this.schedule(uri, 0);
+  }
+
+  /** The latest result of every open document (possibly for an older version). */
+  latest(): AnalysisResult[] {
+    return [...this.entries.values()].flatMap((e) => (e.result ? [e.result] : []));
+  }
+
   close(uri: string): void {
     const entry = this.entries.get(uri);
     if (!entry) return;
@@ -105,7 +137,8 @@ export class Analyses {
     const document = this.options.getDocument(uri);
     const result = this.entries.get(uri)?.result;
     if (!document || !result) return undefined;
-    return result.version === document.version && result.generation === this.generation ? result : undefined;
+    const stamp = this.entries.get(uri)!.stamp;
+    return result.version === document.version && result.generation === this.generation && result.stamp === stamp ? result : undefined;
   }
 
   /** The result for the current version, waiting for the pending analysis if needed. Resolves
@@ -143,7 +176,7 @@ export class Analyses {
   private entry(uri: string): Entry {
     let entry = this.entries.get(uri);
     if (!entry) {
-      entry = { waiters: [], count: 0 };
+      entry = { waiters: [], count: 0, stamp: 0 };
       this.entries.set(uri, entry);
     }
     return entry;
@@ -154,25 +187,27 @@ export class Analyses {
     if (!before) return;
     const version = before.version;
     const generation = this.generation;
+    const stamp = this.entries.get(uri)?.stamp ?? 0;
     const context = await this.options.contextFor(uri);
     // Let the edits already queued on the connection land first: if one did, its own timer will
     // bring us back for the newer version and this analysis would be wasted.
     await new Promise<void>((resolve) => setImmediate(resolve));
     const document = this.options.getDocument(uri);
     const entry = this.entries.get(uri);
-    if (!document || !entry || document.version !== version || this.generation !== generation) return;
-    if (entry.result && entry.result.version === version && entry.result.generation === generation) {
+    if (!document || !entry || document.version !== version || this.generation !== generation || entry.stamp !== stamp) return;
+    if (entry.result && entry.result.version === version && entry.result.generation === generation && entry.result.stamp === stamp) {
       this.deliver(entry, entry.result);
       return;
     }
 
     const started = performance.now();
     const text = document.getText();
-    let analysis = analyze(text, { config: context.config });
-    if (this.options.filterFindings) analysis = this.options.filterFindings(text, analysis);
+    const parsed = parseDocument(text, context.config);
     const languageOk = CHECKED_LANGUAGES.has(document.languageId);
-    const checked =
-      context.settings.enable && languageOk && !context.ignored && (analysis.document.kind !== 'unknown' || context.included);
+    const checked = context.settings.enable && languageOk && !context.ignored && (parsed.kind !== 'unknown' || context.included);
+    const workspace = checked ? this.options.workspaceFor?.(uri, parsed, context.config) : undefined;
+    let analysis = checkDocument(parsed, context.config, undefined, workspace?.context);
+    if (this.options.filterFindings) analysis = this.options.filterFindings(text, analysis);
     for (const failure of analysis.failures) this.options.log(`rule ${failure.ruleId} failed on ${uri}: ${failure.error}`);
     const diagnostics = checked
       ? analysis.findings.map((f) =>
@@ -190,6 +225,8 @@ export class Analyses {
       config: context.config,
       diagnostics,
       durationMs: performance.now() - started,
+      stamp,
+      ...(workspace ? { workspace: { key: workspace.key, depends: workspace.depends } } : {}),
     };
     entry.result = result;
     entry.count++;

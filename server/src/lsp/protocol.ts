@@ -57,6 +57,49 @@ export interface AnalyzedParams {
  *  initialization option `analysisEvents: true` (tests and benchmarks). */
 export const AnalyzedNotification = new NotificationType<AnalyzedParams>('vanban/analyzed');
 
+export interface DashboardParams {
+  /** Language of the page; default: the server's locale for the first workspace folder. */
+  locale?: 'vi' | 'en';
+  /**
+   * A client command that reveals a location: each item then links to
+   * `command:<linkCommand>?<encoded JSON [uri, line, character]>` (0-based), for a webview that
+   * allows that one command. Without it, items link like the CLI's dashboard: `vscode://file/…:line:column`
+   * and the `file:` URI.
+   */
+  linkCommand?: string;
+}
+
+export interface DashboardResult {
+  /** The standalone page (core `renderDashboard`): no script, inline style allowed by its hash. */
+  html: string;
+  /** The workspace index was still being built: the page shows what was known; a
+   *  `vanban/indexChanged` notification with `indexing: false` follows. */
+  indexing: boolean;
+  /** The index revision the page was built from. */
+  revision: number;
+  /** Policy documents the page was built from, and their targets. */
+  documents: number;
+  targets: number;
+}
+
+/** `vanban/dashboard`: the target dashboard of the workspace's documents (open ones with their unsaved text). */
+export const DashboardRequest = new RequestType<DashboardParams, DashboardResult, void>('vanban/dashboard');
+
+export interface IndexChangedParams {
+  indexing: boolean;
+  /** Increases whenever the index changes. */
+  revision: number;
+  /** Document files indexed (policy documents or not), and policy documents known. */
+  files: number;
+  documents: number;
+  /** The walk stopped at `vanban.index.maxFiles`. */
+  truncated: boolean;
+}
+
+/** `vanban/indexChanged`: the workspace index started or finished a walk, or changed (a file on
+ *  disk, an open document); coalesced. Sent when `initializationOptions.indexEvents` is `true`. */
+export const IndexChangedNotification = new NotificationType<IndexChangedParams>('vanban/indexChanged');
+
 /** The client command a code lens runs: show the targets of a document (args: uri, 0-based line). */
 export const SHOW_TARGETS_COMMAND = 'vanban.showTargets';
 
@@ -65,4 +108,6 @@ export interface VanbanInitializationOptions {
   /** Settings for clients without `workspace/configuration` (same shape as the `vanban` section). */
   settings?: unknown;
   analysisEvents?: boolean;
+  /** Send `vanban/indexChanged` (the extension refreshes an open dashboard with it). */
+  indexEvents?: boolean;
 }

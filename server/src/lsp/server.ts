@@ -2,7 +2,7 @@
 // handler is guarded: an exception is logged and that request answers empty; the server stays up.
 
 import { readFileSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeLensRefreshRequest,
@@ -10,6 +10,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  FileChangeType,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
@@ -21,15 +22,19 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigCache, CONFIG_FILE_NAME, type ConfigProblem } from '../config/index.js';
+import { defaultConfig, type CoreConfig } from '../core/config.js';
+import type { PolicyDocument } from '../core/document/model.js';
 import type { Analysis } from '../core/engine.js';
 import { ruleById } from '../core/rules/index.js';
 import { LineIndex } from '../core/text.js';
 import { applyInlineSuppressions } from '../core/suppress.js';
+import { linkReport, type ExplicitLink, type WorkspaceDocument } from '../core/workspace/index.js';
 import { t } from './messages.js';
-import { Analyses, describe, type AnalysisContext, type AnalysisResult } from './analyses.js';
+import { Analyses, describe, type AnalysisContext, type AnalysisResult, type WorkspaceUse } from './analyses.js';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions.js';
 import { codeLenses } from './features/codeLens.js';
 import { completions } from './features/completion.js';
+import { dashboard, fileUri } from './features/dashboard.js';
 import { hover } from './features/hover.js';
 import { documentSymbols, foldingRanges } from './features/outline.js';
 import { targetInfo } from './features/targets.js';
@@ -38,10 +43,16 @@ import { matchesAny } from './glob.js';
 import {
   AnalyzedNotification,
   CheckWorkspaceRequest,
+  DashboardRequest,
+  IndexChangedNotification,
   TargetsRequest,
   type VanbanInitializationOptions,
 } from './protocol.js';
 import { coreConfigFor, defaultSettings, readSettings, resolveLocale, type VanbanSettings } from './settings.js';
+import { WorkspaceIndex, type IndexChange } from './workspaceIndex.js';
+
+/** Files the server watches: its configuration and the documents the workspace index holds. */
+const WATCHED_GLOBS = [`**/${CONFIG_FILE_NAME}`, '**/*.md', '**/*.markdown', '**/*.txt'];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -51,6 +62,7 @@ export function startServer(connection: Connection): void {
   let diagnosticsRefresh = false;
   let codeLensRefresh = false;
   let analysisEvents = false;
+  let indexEvents = false;
   let watchedFilesRegistration = false;
   let configurationRegistration = false;
   let globalSettings: VanbanSettings = defaultSettings();
@@ -61,6 +73,8 @@ export function startServer(connection: Connection): void {
   const brokenConfigs = new Map<string, ConfigProblem[]>();
 
   const log = (message: string) => connection.console.error(message);
+  /** Open documents by workspace id (a file's path; the URI of an unsaved document) → their URI. */
+  const openIds = new Map<string, string>();
 
   async function settingsFor(uri: string): Promise<VanbanSettings> {
     if (!configurationRequests) return globalSettings;
@@ -142,7 +156,7 @@ export function startServer(connection: Connection): void {
   /** Places related locations in another document (a path or URI the engine was given): the open
    *  document's text when it is open, else the file on disk. */
   function resolveDocument(documentId: string): { uri: string; lines: LineIndex } | undefined {
-    const uri = isAbsolute(documentId) ? pathToFileURL(documentId).href : documentId;
+    const uri = uriOfId(documentId);
     const open = documents.get(uri);
     if (open) return { uri, lines: new LineIndex(open.getText()) };
     if (!uri.startsWith('file:')) return undefined;
@@ -153,13 +167,111 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** A document's id in the workspace context: the file's path (as the CLI names documents), so
+   *  that the configuration's links (paths) and the index agree; the URI of an unsaved document. */
+  function idOf(uri: string): string {
+    if (!uri.startsWith('file:')) return uri;
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return uri;
+    }
+  }
+
+  /** The URI of a document id: the one the client opened it with, else the file's URI. */
+  function uriOfId(id: string): string {
+    return openIds.get(id) ?? fileUri(id);
+  }
+
+  const index = new WorkspaceIndex({
+    configFor: (path) => configs.for(path),
+    createProgress: () => connection.window.createWorkDoneProgress(),
+    locale: () => resolveLocale(globalSettings.locale, clientLocale),
+    log,
+    onChange(status, change) {
+      recheckReports(change);
+      if (indexEvents) void connection.sendNotification(IndexChangedNotification, status);
+    },
+  });
+
+  /**
+   * What a report is checked against: the resolution the core links it to among the indexed and
+   * open documents (and the configuration's links), or the candidates when the link is ambiguous.
+   * The rule links again among the documents it is given; handing it only these gives the same
+   * outcome (each linking step only narrows a set that still holds them) and keeps the cost of a
+   * keystroke in a report independent of the size of the workspace. The key names the outcome and
+   * the version of each document used, so that a change to any of them can be noticed.
+   */
+  function workspaceFor(uri: string, document: PolicyDocument, config: CoreConfig): WorkspaceUse | undefined {
+    if (document.kind !== 'report') return undefined;
+    try {
+      return linkedWorkspace(uri, document, config);
+    } catch (error) {
+      // A bug in linking must not cost the report its other findings: it is checked alone.
+      log(`linking ${uri} failed: ${describe(error)}`);
+      return undefined;
+    }
+  }
+
+  function linkedWorkspace(uri: string, document: PolicyDocument, config: CoreConfig): WorkspaceUse {
+    const id = idOf(uri);
+    const links = explicitLinks(id);
+    let candidates: readonly WorkspaceDocument[] = index.documents();
+    for (const link of links) {
+      if (link.report !== id || candidates.some((d) => d.id === link.resolution)) continue;
+      const extra = index.extra(link.resolution);
+      if (extra) candidates = [...candidates, extra];
+    }
+    const self: WorkspaceDocument = { id, document };
+    const outcome = linkReport(self, candidates, links, { pillars: config.pillars });
+    const ids = outcome.status === 'linked' ? [outcome.resolution] : outcome.status === 'ambiguous' ? outcome.candidates : [];
+    const used = ids.flatMap((i) => candidates.filter((d) => d.id === i));
+    const key = [outcome.status, ...used.map((d) => `${d.id}@${index.stamp(d.id) ?? 0}`)].join('|');
+    return { context: { id, documents: [self, ...used], links }, key, depends: used.map((d) => d.id) };
+  }
+
+  /** The index's links and those of the configuration that applies to the document itself. */
+  function explicitLinks(id: string): ExplicitLink[] {
+    const links = index.links();
+    if (!isAbsolute(id)) return links;
+    const loaded = configs.for(id);
+    if (!loaded.ok) return links;
+    const seen = new Set(links.map((l) => `${l.report}\0${l.resolution}`));
+    return [...links, ...loaded.config.links.filter((l) => !seen.has(`${l.report}\0${l.resolution}`))];
+  }
+
+  /** The index changed: re-check the open reports whose resolution (or link) is not what they were
+   *  checked against, and have the client pull again (push clients get the new diagnostics published). */
+  function recheckReports(change: IndexChange): void {
+    let invalidated = false;
+    for (const result of analyses.latest()) {
+      if (result.workspace === undefined) continue;
+      // Only a linkable document can move a link; otherwise only the documents used matter.
+      if (!change.links && !result.workspace.depends.some((id) => change.ids.has(id))) continue;
+      const document = documents.get(result.uri);
+      // A newer version is being analysed anyway, against the index as it is then.
+      if (!document || document.version !== result.version) continue;
+      if (workspaceFor(result.uri, result.analysis.document, result.config)?.key === result.workspace.key) continue;
+      analyses.invalidate(result.uri);
+      invalidated = true;
+    }
+    if (invalidated && pullDiagnostics && diagnosticsRefresh) void connection.languages.diagnostics.refresh();
+  }
+
   const analyses = new Analyses(
     {
       getDocument: (uri) => documents.get(uri),
       contextFor,
       filterFindings,
       resolveDocument,
+      workspaceFor,
       onAnalyzed(result, count) {
+        // The open document's text is what the other documents are checked against.
+        try {
+          index.setOpen(idOf(result.uri), result.version, result.checked ? result.analysis.document : undefined, result.config);
+        } catch (error) {
+          log(`workspace index update failed: ${describe(error)}`);
+        }
         if (result.settings.trace === 'verbose') {
           connection.console.log(`analysed ${result.uri} v${result.version} in ${result.durationMs.toFixed(1)} ms`);
         }
@@ -214,6 +326,7 @@ export function startServer(connection: Connection): void {
     configurationRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const options = (params.initializationOptions ?? {}) as VanbanInitializationOptions;
     analysisEvents = options.analysisEvents === true;
+    indexEvents = options.indexEvents === true;
     globalSettings = readSettings(options.settings, defaultSettings());
     analyses.setDebounce(globalSettings.debounce);
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -236,7 +349,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (watchedFilesRegistration) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) })
         .catch(() => undefined);
     }
     if (configurationRequests) {
@@ -249,19 +362,34 @@ export function startServer(connection: Connection): void {
         .then((raw) => {
           globalSettings = readSettings(raw, globalSettings);
           analyses.setDebounce(globalSettings.debounce);
+          index.setMaxFiles(globalSettings.indexMaxFiles);
         })
         .catch(() => undefined);
     }
+    index.setMaxFiles(globalSettings.indexMaxFiles);
+    index.setFolders(folderPaths());
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const removed = new Set(event.removed.map((f) => f.uri));
-      folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri)];
+      try {
+        const removed = new Set(event.removed.map((f) => f.uri));
+        folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri)];
+        index.setFolders(folderPaths());
+      } catch (error) {
+        log(`workspace folders change failed: ${describe(error)}`);
+      }
     });
   });
 
-  /** Settings or a configuration file changed: re-analyse everything and have the client re-pull. */
-  function reconfigure(): void {
+  function folderPaths(): string[] {
+    return folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
+  }
+
+  /** Settings or a configuration file changed: re-analyse everything and have the client re-pull.
+   *  A configuration file's change may also change what the index holds (ignore, pillars, links). */
+  function reconfigure(configFileChanged: boolean): void {
     settingsCache.clear();
     configs = new ConfigCache();
+    if (configFileChanged) index.reindex();
+    index.setMaxFiles(globalSettings.indexMaxFiles);
     analyses.invalidateAll();
     if (pullDiagnostics && diagnosticsRefresh) void connection.languages.diagnostics.refresh();
     if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
@@ -275,7 +403,7 @@ export function startServer(connection: Connection): void {
         globalSettings = readSettings(await connection.workspace.getConfiguration({ section: 'vanban' }), defaultSettings());
       }
       analyses.setDebounce(globalSettings.debounce);
-      reconfigure();
+      reconfigure(false);
     } catch (error) {
       log(`configuration change failed: ${describe(error)}`);
     }
@@ -283,7 +411,13 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((params) => {
     try {
-      if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) reconfigure();
+      const isConfig = (uri: string) => uri.endsWith(`/${CONFIG_FILE_NAME}`);
+      if (params.changes.some((c) => isConfig(c.uri))) reconfigure(true);
+      index.filesChanged(
+        params.changes
+          .filter((c) => !isConfig(c.uri) && c.uri.startsWith('file:'))
+          .map((c) => ({ path: fileURLToPath(c.uri), deleted: c.type === FileChangeType.Deleted })),
+      );
     } catch (error) {
       log(`watched files change failed: ${describe(error)}`);
     }
@@ -291,6 +425,7 @@ export function startServer(connection: Connection): void {
 
   const justOpened = new Set<string>();
   documents.onDidOpen((event) => {
+    openIds.set(idOf(event.document.uri), event.document.uri);
     justOpened.add(event.document.uri);
     analyses.schedule(event.document.uri, 0);
   });
@@ -302,6 +437,9 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     justOpened.delete(event.document.uri);
     analyses.close(event.document.uri);
+    const id = idOf(event.document.uri);
+    if (openIds.get(id) === event.document.uri) openIds.delete(id);
+    index.close(id);
     settingsCache.delete(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -310,7 +448,7 @@ export function startServer(connection: Connection): void {
     guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
       const result = await analyses.settled(params.textDocument.uri, token);
       if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const resultId = `${result.version}.${result.generation}`;
+      const resultId = `${result.version}.${result.generation}.${result.stamp}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: result.diagnostics };
     }),
@@ -385,9 +523,34 @@ export function startServer(connection: Connection): void {
         contextFor,
         filterFindings,
         resolveDocument,
+        workspaceFor,
         token,
       }),
     ),
+  );
+
+  connection.onRequest(
+    DashboardRequest,
+    guard('vanban/dashboard', { html: '', indexing: false, revision: 0, documents: 0, targets: 0 }, async (given) => {
+      const params = given ?? {};
+      // The page's language and pillars: those of the first workspace folder.
+      const folder = folders.find((f) => f.startsWith('file:'));
+      const settings = folder ? await settingsFor(folder) : globalSettings;
+      const loaded = folder ? configs.for(join(fileURLToPath(folder), 'index.md')) : undefined;
+      const config = loaded?.ok ? loaded.config.core : defaultConfig();
+      const status = index.status();
+      return dashboard({
+        documents: index.documents(),
+        links: index.links(),
+        config,
+        locale: params.locale === 'vi' || params.locale === 'en' ? params.locale : resolveLocale(settings.locale, clientLocale),
+        uriOf: uriOfId,
+        pathOf: (id) => (isAbsolute(id) ? workspacePath(uriOfId(id)).split('\\').join('/') : id),
+        ...(typeof params.linkCommand === 'string' && params.linkCommand ? { linkCommand: params.linkCommand } : {}),
+        indexing: status.indexing,
+        revision: status.revision,
+      });
+    }),
   );
 
   documents.listen(connection);

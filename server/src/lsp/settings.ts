@@ -15,12 +15,15 @@ export interface VanbanSettings {
   include: string[];
   /** Milliseconds of quiet after an edit before re-analysis. */
   debounce: number;
+  /** Most files the workspace index reads (`vanban.index.maxFiles`); 0 turns the index off. */
+  indexMaxFiles: number;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 150;
+export const DEFAULT_INDEX_MAX_FILES = 2000;
 
 export function defaultSettings(): VanbanSettings {
-  return { enable: true, rules: {}, locale: 'auto', trace: 'off', include: [], debounce: DEFAULT_DEBOUNCE_MS };
+  return { enable: true, rules: {}, locale: 'auto', trace: 'off', include: [], debounce: DEFAULT_DEBOUNCE_MS, indexMaxFiles: DEFAULT_INDEX_MAX_FILES };
 }
 
 const SEVERITIES = new Set<string>(['off', 'hint', 'information', 'warning', 'error']);
@@ -41,6 +44,8 @@ export function readSettings(raw: unknown, fallback: VanbanSettings = defaultSet
   if (trace === 'off' || trace === 'messages' || trace === 'verbose') out.trace = trace;
   if (Array.isArray(raw.include)) out.include = raw.include.filter((g): g is string => typeof g === 'string');
   if (typeof raw.debounce === 'number' && Number.isFinite(raw.debounce) && raw.debounce >= 0) out.debounce = raw.debounce;
+  const maxFiles = isRecord(raw.index) ? raw.index.maxFiles : raw['index.maxFiles'];
+  if (typeof maxFiles === 'number' && Number.isFinite(maxFiles) && maxFiles >= 0) out.indexMaxFiles = Math.floor(maxFiles);
   return out;
 }
 

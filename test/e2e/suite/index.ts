@@ -48,7 +48,7 @@ test('opening a resolution activates the extension', async () => {
   assert.ok(extension, 'the extension is installed');
   await extension.activate();
   const commands = await vscode.commands.getCommands(true);
-  for (const id of ['vanban.checkWorkspace', 'vanban.showTargets', 'vanban.restartServer']) assert.ok(commands.includes(id), id);
+  for (const id of ['vanban.checkWorkspace', 'vanban.showTargets', 'vanban.openDashboard', 'vanban.revealLocation', 'vanban.restartServer']) assert.ok(commands.includes(id), id);
 });
 
 test('the target without a year gets a target-year warning', async () => {

@@ -1,18 +1,20 @@
 // `vanban/checkWorkspace`: every Markdown/text policy document under the workspace folders,
-// checked with the same code path as an open document (open documents with their unsaved text).
+// checked with the same code path as an open document (open documents with their unsaved text),
+// reports against their resolution as the workspace index knows it.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../../core/engine.js';
-import type { AnalysisContext } from '../analyses.js';
+import type { CoreConfig } from '../../core/config.js';
+import type { PolicyDocument } from '../../core/document/model.js';
+import { parseDocument } from '../../core/document/parse.js';
+import { checkDocument, type Analysis } from '../../core/engine.js';
+import type { AnalysisContext, WorkspaceUse } from '../analyses.js';
 import { toDiagnostic, type ResolveDocument } from '../convert.js';
+import { collectDocuments } from '../files.js';
 import type { CheckWorkspaceResult } from '../protocol.js';
 
-const EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
-const SKIPPED_DIRS = new Set(['node_modules', 'out', 'dist']);
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_FILES = 10_000;
 
@@ -22,6 +24,7 @@ export interface WorkspaceCheckOptions {
   contextFor(uri: string): Promise<AnalysisContext>;
   filterFindings?(text: string, analysis: Analysis): Analysis;
   resolveDocument?: ResolveDocument;
+  workspaceFor?(uri: string, document: PolicyDocument, config: CoreConfig): WorkspaceUse | undefined;
   token: CancellationToken;
 }
 
@@ -29,8 +32,12 @@ export async function checkWorkspace(options: WorkspaceCheckOptions): Promise<Ch
   const result: CheckWorkspaceResult = { files: [], skipped: 0, errors: [] };
   const paths: string[] = [];
   for (const folder of options.folders) {
-    if (!folder.startsWith('file:')) continue;
-    await collect(fileURLToPath(folder), paths, options.token);
+    if (!folder.startsWith('file:') || paths.length >= MAX_FILES) continue;
+    const found = await collectDocuments(fileURLToPath(folder), {
+      limit: MAX_FILES - paths.length,
+      cancelled: () => options.token.isCancellationRequested,
+    });
+    paths.push(...found.paths);
   }
   paths.sort();
   for (const path of paths) {
@@ -54,12 +61,14 @@ export async function checkWorkspace(options: WorkspaceCheckOptions): Promise<Ch
     }
     const context = await options.contextFor(uri);
     if (!context.settings.enable || context.ignored) continue;
-    let analysis = analyze(text, { config: context.config });
-    if (options.filterFindings) analysis = options.filterFindings(text, analysis);
-    if (analysis.document.kind === 'unknown' && !context.included) {
+    const document = parseDocument(text, context.config);
+    if (document.kind === 'unknown' && !context.included) {
       result.skipped++;
       continue;
     }
+    const workspace = options.workspaceFor?.(uri, document, context.config);
+    let analysis = checkDocument(document, context.config, undefined, workspace?.context);
+    if (options.filterFindings) analysis = options.filterFindings(text, analysis);
     const version = open?.version ?? 0;
     result.files.push({
       uri,
@@ -70,24 +79,4 @@ export async function checkWorkspace(options: WorkspaceCheckOptions): Promise<Ch
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return result;
-}
-
-async function collect(dir: string, out: string[], token: CancellationToken): Promise<void> {
-  if (out.length >= MAX_FILES || token.isCancellationRequested) return;
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) await collect(path, out, token);
-    } else if (entry.isFile() && EXTENSIONS.has(extname(entry.name).toLowerCase())) {
-      if (out.length >= MAX_FILES) return;
-      out.push(path);
-    }
-  }
 }
