@@ -45,6 +45,9 @@ function cache(doc: PolicyDocument): Cache {
   return c;
 }
 
+const CLAUSE_LIMIT = 4000;
+const CLAUSE_REACH = 1600;
+
 /** Every quantity written outside tables and code, in document order. */
 export function bodyQuantities(doc: PolicyDocument): BodyQuantity[] {
   return cache(doc).body;
@@ -61,8 +64,22 @@ function scanBody(doc: PolicyDocument): BodyQuantity[] {
     if (scan.quantities.length === 0) continue;
     const clauses = clauseBounds(line.plain);
     const depth = parenDepths(line.plain);
+    // The clauses in order, walked along with the quantities (a search per quantity was quadratic).
+    let ci = 0;
+    let previous = -1;
     for (const q of scan.quantities) {
-      const clause = clauses.find((c) => q.span.start >= c.start && q.span.start < c.end) ?? { start: 0, end: line.plain.length };
+      if (q.span.start < previous) ci = 0;
+      previous = q.span.start;
+      while (ci < clauses.length && clauses[ci]!.end <= q.span.start) ci++;
+      const found = clauses[ci] !== undefined && q.span.start >= clauses[ci]!.start ? clauses[ci]! : { start: 0, end: line.plain.length };
+      // The rules read a figure's clause once per figure: a clause longer than CLAUSE_LIMIT (five
+      // times the longest clause of the seeds) is clipped to CLAUSE_REACH characters either side of
+      // the figure, so that a megabyte line of figures with no sentence break costs linear time, not
+      // minutes. Figures of one ordinary clause share its object (rules compare clauses by identity).
+      const clause =
+        found.end - found.start <= CLAUSE_LIMIT
+          ? found
+          : { start: Math.max(found.start, q.span.start - CLAUSE_REACH), end: Math.min(found.end, q.span.end + CLAUSE_REACH) };
       const bq: BodyQuantity = {
         line,
         local: q,

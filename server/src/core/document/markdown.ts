@@ -40,18 +40,35 @@ const commonMark = unified().use(remarkParse).use(remarkBlocksOnly);
 /** CommonMark with the GFM table extension and inline syntax: the reference that parseMarkdown
  *  must equal in block structure and table cells (test/fuzz/markdown.test.ts). */
 export function parseMarkdownWithTableExtension(text: string): Root {
-  return reference.parse(text) as Root;
+  return afterBom(text, reference.parse(text) as Root);
 }
 
 function parseBlocksWithTableExtension(text: string): Root {
-  return withTables.parse(text) as Root;
+  return afterBom(text, withTables.parse(text) as Root);
+}
+
+/**
+ * micromark drops a leading byte order mark and counts offsets from the character after it; the
+ * model's offsets count it (table cells were located one character early in such a document).
+ */
+function afterBom(text: string, tree: Root): Root {
+  if (text.charCodeAt(0) !== 0xfeff) return tree;
+  const shift = (node: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }): void => {
+    if (node.position) {
+      if (node.position.start.offset !== undefined) node.position.start.offset++;
+      if (node.position.end.offset !== undefined) node.position.end.offset++;
+    }
+    for (const child of node.children ?? []) shift(child as typeof node);
+  };
+  shift(tree as Parameters<typeof shift>[0]);
+  return tree;
 }
 
 export function parseMarkdown(text: string, lines = new LineIndex(text)): Root {
   const scan = scanPipeTables(text, lines);
   if (scan.unsure) return parseBlocksWithTableExtension(text);
-  if (scan.blocks.length === 0) return commonMark.parse(text) as Root;
-  const tree = commonMark.parse(maskBlocks(text, lines, scan.blocks)) as Root;
+  if (scan.blocks.length === 0) return afterBom(text, commonMark.parse(text) as Root);
+  const tree = afterBom(text, commonMark.parse(maskBlocks(text, lines, scan.blocks)) as Root);
   // Each block must be a top-level paragraph of exactly its lines (not inside a list, a quote, a
   // fenced code or an HTML block): then GFM makes it a table of the same lines.
   const byLine = new Map<number, number>();

@@ -21,7 +21,13 @@ export default defineRule({
     const doc = ctx.document;
     const body = bodyQuantities(doc);
     const byLine = new Map<number, BodyQuantity[]>();
-    for (const b of body) byLine.set(b.line.line, [...(byLine.get(b.line.line) ?? []), b]);
+    // Appended in place: copying the line's list for every figure was quadratic (minutes on a
+    // megabyte line of figures).
+    for (const b of body) {
+      const items = byLine.get(b.line.line);
+      if (items) items.push(b);
+      else byLine.set(b.line.line, [b]);
+    }
     for (const items of byLine.values()) {
       const series: Point[] = [];
       for (const b of items) {

@@ -67,7 +67,10 @@ function checkSiblings(ctx: RuleContext, siblings: Section[], parent: Section | 
   for (const s of siblings) {
     if (s.numbering.scheme === 'none') continue;
     const key = s.numbering.scheme === 'decimal' ? `decimal:${s.numbering.parts.length}` : s.numbering.scheme;
-    schemes.set(key, [...(schemes.get(key) ?? []), s]);
+    // Appended in place: copying the group per section was quadratic in a long flat outline.
+    const group = schemes.get(key);
+    if (group) group.push(s);
+    else schemes.set(key, [s]);
   }
   for (const group of schemes.values()) {
     let prev: Section | undefined;

@@ -1,0 +1,142 @@
+// The language server over stdio (dist/server.cjs --stdio): edit → fresh diagnostics latency on
+// seed 004 with no debounce (analysis and transport) and with the default debounce (what a user
+// waits), server memory with N seed-004-sized documents open, and how many analyses a burst of
+// 100 edits in one second causes. Prints one JSON line; never asserts.
+//
+//   node scripts/bench/lsp.mjs SEED004 CORPUS_DIR [edits] [open]
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const server = join(root, 'dist/server.cjs');
+const [seedPath, corpusDir] = process.argv.slice(2, 4);
+const edits = Number(process.argv[4] ?? 200);
+const openCount = Number(process.argv[5] ?? 200);
+const seedText = readFileSync(seedPath, 'utf8');
+
+async function start(settings) {
+  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const analyses = new Map();
+  connection.onNotification('vanban/analyzed', (p) => analyses.set(p.uri, (analyses.get(p.uri) ?? 0) + 1));
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } },
+    locale: 'vi',
+    initializationOptions: { analysisEvents: true, settings },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+  const open = async (uri, text) =>
+    connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const stop = async () => {
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+    connection.dispose();
+  };
+  return { child, connection, analyses, open, stop };
+}
+
+const pull = (connection, uri) => connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+
+/** A line in the body of the report to type at the end of: one character typed, then deleted. */
+function editLine(text) {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l, i) => i > 40 && l.trim().length > 40);
+  return { line, end: lines[line].replace(/\r$/, '').length };
+}
+
+function change(uri, version, { line, end }) {
+  const range = version % 2 === 0
+    ? { start: { line, character: end }, end: { line, character: end } }
+    : { start: { line, character: end }, end: { line, character: end + 1 } };
+  return { textDocument: { uri, version }, contentChanges: [{ range, text: version % 2 === 0 ? '5' : '' }] };
+}
+
+function percentile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+async function latency(settings) {
+  const s = await start(settings);
+  const uri = pathToFileURL(seedPath).href;
+  await s.open(uri, seedText);
+  await pull(s.connection, uri);
+  const at = editLine(seedText);
+  const samples = [];
+  for (let version = 2; version < edits + 2; version++) {
+    const started = performance.now();
+    await s.connection.sendNotification(DidChangeTextDocumentNotification.type, change(uri, version, at));
+    const report = await pull(s.connection, uri);
+    if (!String(report.resultId).startsWith(`${version}.`)) throw new Error(`stale answer ${report.resultId} for version ${version}`);
+    samples.push(performance.now() - started);
+  }
+  await s.stop();
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), max: samples[samples.length - 1] };
+}
+
+function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+async function memory() {
+  const s = await start({ debounce: 0 });
+  const names = readdirSync(corpusDir).filter((n) => n.endsWith('-004.md')).sort().slice(0, openCount);
+  const uris = [];
+  for (const name of names) {
+    const uri = pathToFileURL(join(corpusDir, name)).href;
+    uris.push(uri);
+    await s.open(uri, readFileSync(join(corpusDir, name), 'utf8'));
+  }
+  for (const uri of uris) await pull(s.connection, uri);
+  const mem = rssMb(s.child.pid);
+  await s.stop();
+  return { documents: uris.length, ...mem };
+}
+
+async function burst() {
+  const s = await start({});
+  const uri = pathToFileURL(seedPath).href;
+  await s.open(uri, seedText);
+  await pull(s.connection, uri);
+  const before = s.analyses.get(uri) ?? 0;
+  const at = editLine(seedText);
+  const started = performance.now();
+  let version = 1;
+  for (let i = 0; i < 100; i++) {
+    version++;
+    await s.connection.sendNotification(DidChangeTextDocumentNotification.type, change(uri, version, at));
+    const due = started + (i + 1) * 10;
+    await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+  }
+  const report = await pull(s.connection, uri);
+  const elapsed = performance.now() - started;
+  if (!String(report.resultId).startsWith(`${version}.`)) throw new Error(`stale answer ${report.resultId} for version ${version}`);
+  const analyses = (s.analyses.get(uri) ?? 0) - before;
+  await s.stop();
+  return { edits: 100, seconds: elapsed / 1000, analyses };
+}
+
+const noDebounce = await latency({ debounce: 0 });
+const debounced = await latency({});
+const mem = await memory();
+const storm = await burst();
+console.log(JSON.stringify({ noDebounce, debounced, memory: mem, burst: storm }));
