@@ -391,7 +391,7 @@ export class WorkspaceIndex {
       mtimeMs: info.mtimeMs,
       size: info.size,
       configKey: config.key,
-      ...(document.kind !== 'unknown' ? { document } : {}),
+      ...(document.kind !== 'unknown' ? { document: withoutPlainLines(document) } : {}),
       links: config.links,
       stamp: ++this.stamps,
       seen: 0,
@@ -458,4 +458,21 @@ function keyOfConfig(config: CoreConfig): string {
     configKeys.set(config, key);
   }
   return key;
+}
+
+/**
+ * A model kept for the other documents: without its plain lines, most of a model's memory, which
+ * linking, `resolution-mismatch` (on the linked resolution) and the register do not read. Reading
+ * them throws, so that a cross-document rule that starts to need them fails loudly (the engine
+ * reports the rule's failure) instead of differing quietly.
+ */
+function withoutPlainLines(document: PolicyDocument): PolicyDocument {
+  const kept: PolicyDocument = { ...document, plainLines: [] };
+  Object.defineProperty(kept, 'plainLines', {
+    enumerable: false,
+    get() {
+      throw new Error('the workspace index does not keep the plain lines of the documents it holds');
+    },
+  });
+  return kept;
 }
