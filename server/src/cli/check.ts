@@ -8,7 +8,7 @@ import { analyze, checkDocument } from '../core/engine.js';
 import { rules } from '../core/rules/index.js';
 import { applyInlineSuppressions } from '../core/suppress.js';
 import { LineIndex } from '../core/text.js';
-import type { Finding } from '../core/types.js';
+import type { Finding, Locale } from '../core/types.js';
 import type { WorkspaceContext, WorkspaceDocument } from '../core/workspace/types.js';
 import type { InputFile } from './files.js';
 import { checkFiles, defaultJobs, type CheckTask } from './parallel.js';
@@ -181,7 +181,9 @@ function checkOnce(
   }
   const crossDocument = inputs.length > 1;
   const jobs = options.jobs ?? defaultJobs(tasks.length, bytes);
-  const results = checkFiles(tasks, configs, crossDocument, jobs, workerScript);
+  const progress = progressLine(session.io, options.locale, tasks.length);
+  const results = checkFiles(tasks, configs, crossDocument, jobs, workerScript, progress?.update);
+  progress?.clear();
 
   const workspace: WorkspaceDocument[] = [];
   results.forEach((r, i) => {
@@ -236,3 +238,28 @@ function render(report: CheckReport, options: CheckOptions, cwd: string, color: 
       return formatStylish(report, { locale: options.locale, color, dryRun: options.fix === 'dry-run' });
   }
 }
+
+/**
+ * On many files, a progress line on standard error when it is a terminal (never in a pipe or a CI
+ * log): redrawn at most ten times a second, erased before the report is printed.
+ */
+function progressLine(io: Session['io'], locale: Locale, total: number): { update: (done: number, total: number) => void; clear: () => void } | undefined {
+  if (!io.stderrIsTTY || total < PROGRESS_MIN_FILES || io.env.CI) return undefined;
+  let last = 0;
+  let drawn = false;
+  return {
+    update(done, all) {
+      const now = Date.now();
+      if (now - last < 100 && done < all) return;
+      last = now;
+      drawn = true;
+      io.stderr(`\r\x1b[K${tr(msg.progress(done, all), locale)}`);
+    },
+    clear() {
+      if (drawn) io.stderr('\r\x1b[K');
+    },
+  };
+}
+
+const PROGRESS_MIN_FILES = 20;
+

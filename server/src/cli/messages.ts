@@ -33,6 +33,10 @@ function plural(n: number, one: string, many: string): string {
 }
 
 export const msg = {
+  progress: (done: number, total: number): LocalizedText => ({
+    vi: `vanban: đã kiểm tra ${done}/${total} tệp…`,
+    en: `vanban: checked ${done}/${total} files…`,
+  }),
   fileNotFound: (): LocalizedText => ({ vi: 'không tìm thấy tệp hoặc thư mục', en: 'no such file or directory' }),
   noMatches: (): LocalizedText => ({ vi: 'không có tệp nào khớp mẫu', en: 'no files match the pattern' }),
   emptyDirectory: (): LocalizedText => ({

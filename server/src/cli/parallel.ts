@@ -91,7 +91,14 @@ const POSTED = 1;
  * Checks `tasks` on `jobs` threads (this one included) and returns the results in task order.
  * `script` is the bundled CLI, which starts a worker loop when loaded as a worker.
  */
-export function checkFiles(tasks: CheckTask[], configs: CoreConfig[], keepModels: boolean, jobs: number, script: string | undefined): CheckedFile[] {
+export function checkFiles(
+  tasks: CheckTask[],
+  configs: CoreConfig[],
+  keepModels: boolean,
+  jobs: number,
+  script: string | undefined,
+  onProgress?: (done: number, total: number) => void,
+): CheckedFile[] {
   const results: (CheckedFile | undefined)[] = new Array(tasks.length);
   const counters = new Int32Array(new SharedArrayBuffer(8));
   const workers: Worker[] = [];
@@ -111,6 +118,7 @@ export function checkFiles(tasks: CheckTask[], configs: CoreConfig[], keepModels
         const { index, result } = m.message as { index: number; result: CheckedFile };
         results[index] = result;
         received++;
+        onProgress?.(received, tasks.length);
       }
     }
   };
@@ -118,6 +126,7 @@ export function checkFiles(tasks: CheckTask[], configs: CoreConfig[], keepModels
   for (let i = Atomics.add(counters, NEXT, 1); i < tasks.length; i = Atomics.add(counters, NEXT, 1)) {
     results[i] = checkFile(tasks[i]!, configs[tasks[i]!.config]!, keepModels);
     received++;
+    onProgress?.(received, tasks.length);
     drain();
   }
   while (received < tasks.length) {

@@ -18,6 +18,8 @@ export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   stdoutIsTTY: boolean;
+  /** Standard error is a terminal: a progress line may be drawn there. */
+  stderrIsTTY?: boolean;
 }
 
 export interface SessionOptions {
