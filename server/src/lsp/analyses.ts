@@ -41,7 +41,17 @@ export interface AnalysisResult {
   stamp: number;
   /** What the check used of the other documents (see `AnalysesOptions.workspaceFor`). */
   workspace?: { key: string; depends: readonly string[] };
+  /** The model was slimmed (its plain lines dropped) to bound memory; see `Analyses.settled`. */
+  slim?: boolean;
 }
+
+/**
+ * How many documents keep their full model (with the plain lines, nine tenths of a model's memory)
+ * between requests. The others keep their findings and diagnostics, and get their model back —
+ * parsed again from the same text — when a feature (hover, symbols, code actions) asks for it.
+ * 200 open seed-sized reports would otherwise hold ~800 MB.
+ */
+export const FULL_MODELS = 24;
 
 /** The other documents a document is checked against, and a key that changes when they do. */
 export interface WorkspaceUse {
@@ -77,6 +87,8 @@ interface Entry {
 
 export class Analyses {
   private readonly entries = new Map<string, Entry>();
+  /** Documents whose full model is kept, least recently used first. */
+  private readonly recent: string[] = [];
   private generation = 0;
   private debounceMs: number;
 
@@ -126,6 +138,8 @@ export class Analyses {
 
   close(uri: string): void {
     const entry = this.entries.get(uri);
+    const at = this.recent.indexOf(uri);
+    if (at >= 0) this.recent.splice(at, 1);
     if (!entry) return;
     if (entry.timer) clearTimeout(entry.timer);
     this.entries.delete(uri);
@@ -142,8 +156,43 @@ export class Analyses {
   }
 
   /** The result for the current version, waiting for the pending analysis if needed. Resolves
-   *  undefined when the document is closed or the request is cancelled. */
-  settled(uri: string, token?: CancellationToken): Promise<AnalysisResult | undefined> {
+   *  undefined when the document is closed or the request is cancelled. With `model` (the
+   *  default) the result carries the full model, parsed again if it had been slimmed; diagnostics
+   *  need only the findings and pass false. */
+  settled(uri: string, token?: CancellationToken, model = true): Promise<AnalysisResult | undefined> {
+    if (model) return this.settledWith(uri, token).then((r) => (r ? this.withModel(r) : r));
+    return this.settledWith(uri, token);
+  }
+
+  /** A slimmed result with its model parsed again from the same version's text. */
+  private withModel(result: AnalysisResult): AnalysisResult {
+    const entry = this.entries.get(result.uri);
+    const document = this.options.getDocument(result.uri);
+    if (result.slim && entry?.result === result && document?.version === result.version) {
+      const full: AnalysisResult = { ...result, analysis: { ...result.analysis, document: parseDocument(document.getText(), result.config) }, slim: false };
+      entry.result = full;
+      this.touch(result.uri);
+      return full;
+    }
+    if (!result.slim) this.touch(result.uri);
+    return result;
+  }
+
+  /** Marks a document's full model as recently used, slimming the least recently used beyond the bound. */
+  private touch(uri: string): void {
+    const at = this.recent.indexOf(uri);
+    if (at >= 0) this.recent.splice(at, 1);
+    this.recent.push(uri);
+    while (this.recent.length > FULL_MODELS) {
+      const old = this.entries.get(this.recent.shift()!);
+      const r = old?.result;
+      if (old && r && !r.slim) {
+        old.result = { ...r, analysis: { ...r.analysis, document: { ...r.analysis.document, plainLines: [] } }, slim: true };
+      }
+    }
+  }
+
+  private settledWith(uri: string, token?: CancellationToken): Promise<AnalysisResult | undefined> {
     const ready = this.current(uri);
     if (ready) return Promise.resolve(ready);
     if (!this.options.getDocument(uri)) return Promise.resolve(undefined);
@@ -229,6 +278,7 @@ export class Analyses {
       ...(workspace ? { workspace: { key: workspace.key, depends: workspace.depends } } : {}),
     };
     entry.result = result;
+    this.touch(uri);
     entry.count++;
     this.options.onAnalyzed(result, entry.count);
     this.deliver(entry, result);

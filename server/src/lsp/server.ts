@@ -446,7 +446,7 @@ export function startServer(connection: Connection): void {
 
   connection.languages.diagnostics.on(
     guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
-      const result = await analyses.settled(params.textDocument.uri, token);
+      const result = await analyses.settled(params.textDocument.uri, token, false);
       if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const resultId = `${result.version}.${result.generation}.${result.stamp}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
