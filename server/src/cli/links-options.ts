@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { parseByteSize } from '../config/schema.js';
 import type { Locale, LocalizedText } from '../core/types.js';
 import { EXIT_FATAL } from './check.js';
+import { COMMON_OPTIONS } from './options.js';
 import { detectLocale, msg, tr } from './messages.js';
 import { runDashboard } from './dashboard.js';
 import { runLinks } from './links.js';
@@ -32,12 +33,7 @@ export interface WorkspaceOptions {
 }
 
 const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-  format: { type: 'string', short: 'f' },
-  output: { type: 'string', short: 'o' },
-  config: { type: 'string', short: 'c' },
-  locale: { type: 'string' },
+  ...COMMON_OPTIONS,
   'max-file-size': { type: 'string' },
 } as const;
 

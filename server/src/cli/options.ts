@@ -45,13 +45,18 @@ export type ParsedCommand =
   | { command: 'version'; locale: Locale }
   | { command: 'usage-error'; locale: Locale; message: LocalizedText };
 
-const OPTIONS = {
+/** The options every `vanban` command takes (parsed with node:util parseArgs). */
+export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
   locale: { type: 'string' },
+} as const;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'no-inline-config': { type: 'boolean' },
