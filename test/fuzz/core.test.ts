@@ -11,9 +11,8 @@ import { analyze, applyFixes } from '../../server/src/core/engine.js';
 import type { Fix } from '../../server/src/core/types.js';
 import { documentArbitrary } from './documents.js';
 import { blockSummary } from './markdown-summary.js';
+import { FUZZ_RUNS, FUZZ_SEED } from './params.js';
 
-export const FUZZ_SEED = Number(process.env.VANBAN_FUZZ_SEED ?? 20240601);
-export const FUZZ_RUNS = Number(process.env.VANBAN_FUZZ_RUNS ?? 150);
 const params = { seed: FUZZ_SEED, numRuns: FUZZ_RUNS };
 
 export function checkAnalysis(text: string): void {

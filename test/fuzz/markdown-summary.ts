@@ -1,9 +1,9 @@
-// What the model takes from the Markdown tree — the block kind of every line and each table's rows
-// and cell ranges — from the fast parse and from the reference parse with micromark's table
-// extension, for comparison.
+// What the model takes from Markdown — the block kind of every line and each table's rows and cell
+// ranges — from the product's parse (parseBlocks: the line scanner, or micromark where it is
+// unsure) and from the reference, micromark with GFM's table extension, for comparison.
 
 import type { Root, RootContent } from 'mdast';
-import { classifyLines, parseMarkdown, parseMarkdownWithTableExtension } from '../../server/src/core/document/markdown.js';
+import { classifyLines, parseBlocks, parseMarkdownWithTableExtension } from '../../server/src/core/document/markdown.js';
 import { LineIndex } from '../../server/src/core/text.js';
 
 interface Summary {
@@ -11,7 +11,7 @@ interface Summary {
   tables: { lines: [number, number]; rows: { line: number; cells: [number, number][] }[] }[];
 }
 
-function summarise(tree: Root, lineCount: number): Summary {
+function tablesOf(tree: Root): Summary['tables'] {
   const tables: Summary['tables'] = [];
   const walk = (nodes: RootContent[]): void => {
     for (const node of nodes) {
@@ -27,13 +27,25 @@ function summarise(tree: Root, lineCount: number): Summary {
     }
   };
   walk(tree.children);
-  return { kinds: classifyLines(tree, lineCount), tables };
+  return tables;
 }
 
-export function blockSummary(text: string): { fast: Summary; reference: Summary } {
+/** Whitespace-only lines read as blank (or code inside code) in the model, whatever holds them. */
+function normalise(text: string, lines: LineIndex, kinds: string[]): string[] {
+  return kinds.map((kind, l) => {
+    const { start, end } = lines.lineSpan(l);
+    const content = text.slice(start, end).replace(/^\ufeff/, '');
+    return /^[ \t]*$/.test(content) && kind !== 'code' ? 'blank' : kind;
+  });
+}
+
+export function blockSummary(text: string): { fast: Summary; reference: Summary; parser: 'lines' | 'micromark' } {
   const lines = new LineIndex(text);
+  const fast = parseBlocks(text, lines);
+  const reference = parseMarkdownWithTableExtension(text);
   return {
-    fast: summarise(parseMarkdown(text, lines), lines.lineCount),
-    reference: summarise(parseMarkdownWithTableExtension(text), lines.lineCount),
+    fast: { kinds: normalise(text, lines, fast.kinds), tables: tablesOf(fast.tree) },
+    reference: { kinds: normalise(text, lines, classifyLines(reference, lines.lineCount)), tables: tablesOf(reference) },
+    parser: fast.parser,
   };
 }

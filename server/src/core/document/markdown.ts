@@ -11,7 +11,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { LineIndex } from '../text.js';
-import type { PlainLine } from './model.js';
+import { scanBlocks, type BlockKind } from './blocks.js';
 import { scanPipeTables, type PipeTableBlock } from './pipe-tables.js';
 
 function remarkGfmTables(this: Processor): void {
@@ -64,6 +64,47 @@ function afterBom(text: string, tree: Root): Root {
   return tree;
 }
 
+/** What the model takes from Markdown: each line's block kind and the pipe tables. */
+export interface MarkdownBlocks {
+  kinds: BlockKind[];
+  /** The tables (only they are read from it); from micromark, the whole tree. */
+  tree: Root;
+  /** Which parser produced it: our line scanner, or micromark where the scanner was unsure. */
+  parser: 'lines' | 'micromark';
+}
+
+/**
+ * Block kinds and tables: from the line scanner (blocks.ts) and the pipe-table recogniser
+ * (pipe-tables.ts) when both are sure of the document, else from micromark. Whitespace-only lines
+ * are `blank` (or `code` inside code) either way, as the plain lines read them.
+ */
+export function parseBlocks(text: string, lines = new LineIndex(text)): MarkdownBlocks {
+  const tables = scanPipeTables(text, lines);
+  if (!tables.unsure) {
+    const scan = scanBlocks(text, lines);
+    // Each table must be a top-level paragraph of exactly its lines (not inside a list or an HTML
+    // block): then GFM makes it a table of the same lines.
+    if (!scan.unsure && tables.blocks.every((b) => scan.paragraphs.get(b.firstLine) === b.lastLine)) {
+      for (const b of tables.blocks) for (let l = b.firstLine; l <= b.lastLine; l++) scan.kinds[l] = 'table';
+      return { kinds: scan.kinds, tree: { type: 'root', children: tables.blocks.map((b) => tableNode(text, lines, b)) }, parser: 'lines' };
+    }
+  }
+  const tree = parseMarkdown(text, lines);
+  return { kinds: blankWhitespace(text, lines, classifyLines(tree, lines.lineCount)), tree, parser: 'micromark' };
+}
+
+function blankWhitespace(text: string, lines: LineIndex, kinds: BlockKind[]): BlockKind[] {
+  for (let l = 0; l < kinds.length; l++) {
+    if (kinds[l] === 'code' || kinds[l] === 'blank') continue;
+    const { start, end } = lines.lineSpan(l);
+    let i = l === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i === end) kinds[l] = 'blank';
+  }
+  return kinds;
+}
+
+/** The micromark parse (CommonMark, with GFM tables recognised from lines where possible). */
 export function parseMarkdown(text: string, lines = new LineIndex(text)): Root {
   const scan = scanPipeTables(text, lines);
   if (scan.unsure) return parseBlocksWithTableExtension(text);
@@ -127,7 +168,7 @@ function tableNode(text: string, lines: LineIndex, block: PipeTableBlock): Table
   return { type: 'table', align: [], children: rows, position: { start: point(lines, block.rows[0]!.start), end: point(lines, end) } };
 }
 
-export type BlockKind = PlainLine['block'];
+export type { BlockKind };
 
 /** What kind of Markdown block each line (0-based) belongs to; the innermost container wins,
  *  except that anything inside a list item is a list item. */

@@ -4,7 +4,7 @@
 import type { CoreConfig } from '../config.js';
 import { LineIndex } from '../text.js';
 import { readHeader } from './header.js';
-import { classifyLines, parseMarkdown } from './markdown.js';
+import { parseBlocks } from './markdown.js';
 import type { PolicyDocument } from './model.js';
 import { buildOutline } from './outline.js';
 import { stripLines } from './plain.js';
@@ -15,9 +15,8 @@ import { pillarMatchers } from './vocabulary.js';
 
 export function parseDocument(text: string, config: CoreConfig): PolicyDocument {
   const lines = new LineIndex(text);
-  const tree = parseMarkdown(text, lines);
-  const blocks = classifyLines(tree, lines.lineCount);
-  const plainLines = stripLines(text, lines, blocks);
+  const { kinds, tree } = parseBlocks(text, lines);
+  const plainLines = stripLines(text, lines, kinds);
   const header = readHeader(plainLines);
   const pillars = pillarMatchers(config.pillars);
   const { sections, outline } = buildOutline({
