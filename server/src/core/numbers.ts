@@ -408,6 +408,24 @@ function isDigitCode(c: number): boolean {
 
 const URL = /(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 
+/**
+ * Token arrays reused from one scan to the next (a scan runs to completion before the next one
+ * starts): the scanner runs on every line and table cell, and fresh arrays per call were a good
+ * part of the analysis' garbage. Only the used prefix is read. Very long texts get their own.
+ */
+const POOLED_MAX = 1 << 16;
+let pooled = makeBuffers(1024);
+
+function makeBuffers(size: number): { type: Uint8Array; start: Int32Array; end: Int32Array; used: Uint8Array } {
+  return { type: new Uint8Array(size), start: new Int32Array(size), end: new Int32Array(size), used: new Uint8Array(size) };
+}
+
+function tokenBuffers(length: number): ReturnType<typeof makeBuffers> {
+  if (length > POOLED_MAX) return makeBuffers(length);
+  if (pooled.type.length < length) pooled = makeBuffers(Math.min(POOLED_MAX, Math.max(length, pooled.type.length * 2)));
+  return pooled;
+}
+
 class Scanner {
   // Sized for the worst case (one token per code unit) so that tokenizing never reallocates.
   private readonly type: Uint8Array;
@@ -420,11 +438,13 @@ class Scanner {
   private readonly excluded: NonQuantity[] = [];
 
   constructor(private readonly text: string) {
-    this.type = new Uint8Array(text.length);
-    this.start = new Int32Array(text.length);
-    this.end = new Int32Array(text.length);
+    const buffers = tokenBuffers(text.length);
+    this.type = buffers.type;
+    this.start = buffers.start;
+    this.end = buffers.end;
     this.tokenize();
-    this.used = new Uint8Array(this.n);
+    this.used = buffers.used;
+    this.used.fill(0, 0, this.n);
     this.keys = new Array<string | undefined>(this.n);
     this.skipUrls();
   }

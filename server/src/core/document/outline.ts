@@ -68,6 +68,8 @@ function numberingOf(line: StrippedLine): Candidate | undefined {
       titleStart: m[0].length,
     };
   }
+  // `Phụ lục …` (any case, any tone placement) is the only numbering left: it starts with a P.
+  if ((p.charCodeAt(0) | 32) !== 112) return undefined;
   const key = toneKey(p);
   if (key.length === p.length) {
     const a = APPENDIX_KEY.exec(key);

@@ -30,6 +30,27 @@ const INLINE_TAGS = new Set([
 ]);
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+// Inline constructs, matched where they start (sticky) so that no line is copied per character.
+const COMMENT = /<!--[\s\S]*?-->/y;
+const SUP = /<sup>\s*([^<]*?)\s*<\/sup>/iy;
+const AUTOLINK = /<((?:https?|mailto|ftp):[^\s<>]*)>/iy;
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>/y;
+const FOOTNOTE = /\[\^([^\]\s]{1,12})\](:?)/y;
+const LINK = /\[([^\]]*)\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)/y;
+const ENTITY = /&(#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,6});/iy;
+
+function at(re: RegExp, text: string, index: number): RegExpExecArray | null {
+  re.lastIndex = index;
+  return re.exec(text);
+}
+
+/** 1 for the code units the loop below copies as they are: not `\\ < [ & * _`, not a surrogate or
+ *  a combining mark. */
+const ORDINARY = new Uint8Array(0x10000).fill(1);
+for (const c of '\\<[&*_') ORDINARY[c.charCodeAt(0)] = 0;
+for (let c = 0xd800; c <= 0xdfff; c++) ORDINARY[c] = 0;
+for (let c = 0; c < 0x10000; c++) if (isCombining(c)) ORDINARY[c] = 0;
+
 export function stripLines(text: string, lines: LineIndex, blocks: BlockKind[]): StrippedLine[] {
   const out: StrippedLine[] = [];
   for (let l = 0; l < lines.lineCount; l++) {
@@ -99,14 +120,13 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
       continue;
     }
     if (ch === '<') {
-      const rest = raw.slice(i);
-      const comment = /^<!--[\s\S]*?-->/.exec(rest);
+      const comment = at(COMMENT, raw, i);
       if (comment) {
         comments.push({ text: comment[0], span: { start: base + i, end: base + i + comment[0].length } });
         i += comment[0].length;
         continue;
       }
-      const sup = /^<sup>\s*([^<]*?)\s*<\/sup>/i.exec(rest);
+      const sup = at(SUP, raw, i);
       if (sup) {
         const label = sup[1]!.replace(/[()\s]/g, '');
         if (label.length > 0 && label.length <= 6) {
@@ -120,13 +140,13 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
         i += sup[0].length;
         continue;
       }
-      const auto = /^<((?:https?|mailto|ftp):[^\s<>]*)>/i.exec(rest);
+      const auto = at(AUTOLINK, raw, i);
       if (auto) {
         for (let k = 0; k < auto[1]!.length; k++) emit(auto[1]![k]!, i + 1 + k);
         i += auto[0].length;
         continue;
       }
-      const tag = /^<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>/.exec(rest);
+      const tag = at(TAG, raw, i);
       if (tag && (INLINE_TAGS.has(tag[1]!.toLowerCase()) || tag[1]!.toLowerCase() === 'br')) {
         if (tag[1]!.toLowerCase() === 'br') emit(' ', i);
         i += tag[0].length;
@@ -134,8 +154,7 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
       }
     }
     if (ch === '[') {
-      const rest = raw.slice(i);
-      const fn = /^\[\^([^\]\s]{1,12})\](:?)/.exec(rest);
+      const fn = at(FOOTNOTE, raw, i);
       if (fn) {
         sups.push({
           label: fn[1]!,
@@ -146,7 +165,7 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
         i += fn[0].length;
         continue;
       }
-      const link = /^\[([^\]]*)\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)/.exec(rest);
+      const link = at(LINK, raw, i);
       if (link) {
         for (let k = 0; k < link[1]!.length; k++) {
           const c = link[1]![k]!;
@@ -157,7 +176,7 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
       }
     }
     if (ch === '&') {
-      const ent = /^&(#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,6});/i.exec(raw.slice(i));
+      const ent = at(ENTITY, raw, i);
       if (ent) {
         const name = ent[1]!;
         let decoded: string | undefined;
@@ -183,6 +202,20 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
         i = j;
         continue;
       }
+    }
+    // A run of ordinary characters (no markup, no surrogate, no combining mark) is copied at once.
+    let run = i;
+    while (run < raw.length && ORDINARY[raw.charCodeAt(run)] === 1) run++;
+    // The character before a combining mark starts a cluster: leave it to the loop below.
+    if (run < raw.length && run > i && isCombining(raw.charCodeAt(run))) run--;
+    if (run > i + 1) {
+      plain += raw.slice(i, run);
+      for (let k = i; k < run; k++) {
+        map.push(base + k);
+        ends.push(base + k + 1);
+      }
+      i = run;
+      continue;
     }
     // A character and its combining marks are emitted composed (NFC), so that NFD input reads
     // exactly like NFC input everywhere downstream; the map keeps the source range.

@@ -28,6 +28,9 @@ export function findFootnotes(lines: StrippedLine[]): { refs: FootnoteRef[]; def
   return { refs, defs };
 }
 
+/** `Phụ lục` with any tone on either syllable, in any case (the plain text is NFC): the lines worth
+ *  keying for APPENDIX_REF. */
+const MIGHT_NAME_APPENDIX = /ph[uúùủũụ]\s+l[uúùủũụ]c/iu;
 const APPENDIX_REF = /phu luc\s+(?:so\s+)?(\d{1,2}|[ivx]{1,5})(?![\p{L}\p{N}])/gu;
 
 export function findAppendices(sections: Section[], lines: StrippedLine[]): { appendices: Appendix[]; refs: AppendixRef[] } {
@@ -47,7 +50,7 @@ export function findAppendices(sections: Section[], lines: StrippedLine[]): { ap
   const refs: AppendixRef[] = [];
   for (const line of lines) {
     if (line.block === 'code' || headLines.has(line.span.start)) continue;
-    if (!/ph/i.test(line.plain)) continue;
+    if (!MIGHT_NAME_APPENDIX.test(line.plain)) continue;
     const { key, map } = toneKeyWithMap(line.plain);
     APPENDIX_REF.lastIndex = 0;
     for (let m = APPENDIX_REF.exec(key); m; m = APPENDIX_REF.exec(key)) {
