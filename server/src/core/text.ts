@@ -99,6 +99,24 @@ const TONE_SET = new Set([0x300, 0x301, 0x303, 0x309, 0x323, 0x340, 0x341]);
 
 /** Strips every diacritic (and đ → d): for matching text typed without accents. */
 export function asciiKey(text: string): string {
+  // Latin letters (Vietnamese included) and combining marks map one character at a time, through a
+  // cache; anything else (Greek's final sigma lowercases by context) takes the whole-string path.
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text[i];
+    else if (c < 0x250 || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff)) {
+      let k = asciiChars.get(c);
+      if (k === undefined) asciiChars.set(c, (k = asciiKeyOf(text[i]!)));
+      out += k;
+    } else return asciiKeyOf(text);
+  }
+  return out;
+}
+
+const asciiChars = new Map<number, string>();
+
+function asciiKeyOf(text: string): string {
   return text.normalize('NFD').replace(ALL_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
