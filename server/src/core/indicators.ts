@@ -44,3 +44,60 @@ export function bestMatch<T>(words: Set<string>, candidates: T[], wordsOf: (c: T
   if (!best || best.score < threshold || best.score - second < margin) return undefined;
   return best;
 }
+
+/**
+ * Candidates indexed by their words, so that matching a wording against many candidates costs the
+ * words they share rather than one comparison per candidate (a 5 MB report has thousands of rows
+ * and targets; comparing every pair made the analysis quadratic).
+ */
+export class MatchIndex<T> {
+  private readonly byWord = new Map<string, number[]>();
+  private readonly sizes: number[];
+  private readonly shared: Int32Array;
+
+  constructor(
+    private readonly items: readonly T[],
+    wordsOf: (item: T) => Set<string>,
+  ) {
+    this.sizes = items.map((item, i) => {
+      const words = wordsOf(item);
+      for (const w of words) {
+        const list = this.byWord.get(w);
+        if (list) list.push(i);
+        else this.byWord.set(w, [i]);
+      }
+      return words.size;
+    });
+    this.shared = new Int32Array(items.length);
+  }
+
+  /**
+   * The same answer as `bestMatch(words, items.filter(accept), wordsOf, threshold, margin)` for a
+   * positive margin: candidates sharing no word score 0, and a tie for the best fails the margin
+   * whatever the order.
+   */
+  best(words: Set<string>, threshold: number, margin: number, accept?: (item: T) => boolean): Match<T> | undefined {
+    if (!(margin > 0) || !(threshold > 0)) throw new Error('MatchIndex.best needs a positive threshold and margin');
+    const touched: number[] = [];
+    for (const w of words) {
+      const list = this.byWord.get(w);
+      if (!list) continue;
+      for (const i of list) if (this.shared[i]++ === 0) touched.push(i);
+    }
+    let best: Match<T> | undefined;
+    let second = 0;
+    for (const i of touched) {
+      const shared = this.shared[i]!;
+      this.shared[i] = 0;
+      const item = this.items[i]!;
+      if (accept && !accept(item)) continue;
+      const score = (2 * shared) / (words.size + this.sizes[i]!);
+      if (!best || score > best.score) {
+        if (best) second = Math.max(second, best.score);
+        best = { item, score };
+      } else second = Math.max(second, score);
+    }
+    if (!best || best.score < threshold || best.score - second < margin) return undefined;
+    return best;
+  }
+}

@@ -5,7 +5,7 @@
 import type { FootnoteDef, PlainLine, PolicyDocument, Section } from '../document/model.js';
 import { mapRange } from '../document/model.js';
 import type { Table, TableCell, TableColumn, TableRow } from '../document/tables.js';
-import { bestMatch, indicatorWords } from '../indicators.js';
+import { indicatorWords, MatchIndex } from '../indicators.js';
 import type { Interval } from '../interval.js';
 import { scanQuantities, type Quantity } from '../numbers.js';
 import { asciiKey } from '../text.js';
@@ -31,7 +31,8 @@ export interface BodyQuantity {
 
 interface Cache {
   body: BodyQuantity[];
-  rowWords: Map<TableRow, Set<string>>;
+  /** Indicator table rows by their words; null when the document has none. */
+  rows?: MatchIndex<{ table: Table; row: TableRow }> | null;
 }
 
 const caches = new WeakMap<PolicyDocument, Cache>();
@@ -39,7 +40,7 @@ const caches = new WeakMap<PolicyDocument, Cache>();
 function cache(doc: PolicyDocument): Cache {
   let c = caches.get(doc);
   if (!c) {
-    c = { body: scanBody(doc), rowWords: new Map() };
+    c = { body: scanBody(doc) };
     caches.set(doc, c);
   }
   return c;
@@ -190,23 +191,21 @@ export interface RowMatch {
 /** The table row an indicator wording names, only when the match is confident. */
 export function matchRow(doc: PolicyDocument, wording: string): RowMatch | undefined {
   const c = cache(doc);
+  c.rows ??= rowIndex(doc);
+  if (!c.rows) return undefined;
+  const words = indicatorWords(wording);
+  if (words.size < 2) return undefined;
+  const best = c.rows.best(words, 0.6, 0.15);
+  return best ? { ...best.item, score: best.score } : undefined;
+}
+
+/** The data rows of the indicator tables, indexed by their words (undefined: there are none). */
+function rowIndex(doc: PolicyDocument): MatchIndex<{ table: Table; row: TableRow }> | null {
   const candidates: { table: Table; row: TableRow }[] = [];
   for (const table of indicatorTables(doc)) {
     for (const row of table.rows) if (row.kind === 'data' && row.indicator) candidates.push({ table, row });
   }
-  if (candidates.length === 0) return undefined;
-  const wordsOf = (x: { row: TableRow }): Set<string> => {
-    let w = c.rowWords.get(x.row);
-    if (!w) {
-      w = indicatorWords(x.row.indicator!);
-      c.rowWords.set(x.row, w);
-    }
-    return w;
-  };
-  const words = indicatorWords(wording);
-  if (words.size < 2) return undefined;
-  const best = bestMatch(words, candidates, wordsOf, 0.6, 0.15);
-  return best ? { ...best.item, score: best.score } : undefined;
+  return candidates.length === 0 ? null : new MatchIndex(candidates, (x) => indicatorWords(x.row.indicator!));
 }
 
 export function cellAt(row: TableRow, column: TableColumn | undefined): TableCell | undefined {

@@ -1,5 +1,5 @@
 import type { Target } from '../document/model.js';
-import { bestMatch, indicatorWords } from '../indicators.js';
+import { indicatorWords, MatchIndex } from '../indicators.js';
 import type { Comparator } from '../numbers.js';
 import { quote, targetName } from './describe.js';
 import { defineRule } from './rule.js';
@@ -18,20 +18,15 @@ export default defineRule({
     const targets = ctx.document.targets.filter((t) => t.value && t.year);
     const words = new Map<Target, Set<string>>(targets.map((t) => [t, indicatorWords(t.indicator)]));
     const wordsOf = (t: Target): Set<string> => words.get(t)!;
+    const index = new MatchIndex(targets, wordsOf);
     for (const later of targets) {
-      const earlierYears = targets.filter((t) => t.year!.value < later.year!.value && t.value!.kind === later.value!.kind);
-      if (earlierYears.length === 0) continue;
-      const match = bestMatch(wordsOf(later), earlierYears, wordsOf, 0.75, 0.1);
+      const year = later.year!.value;
+      const kind = later.value!.kind;
+      const match = index.best(wordsOf(later), 0.75, 0.1, (t) => t.year!.value < year && t.value!.kind === kind);
       if (!match) continue;
       const earlier = match.item;
       // The earlier target's best match must be this one too, or the pairing is not confident.
-      const back = bestMatch(
-        wordsOf(earlier),
-        targets.filter((t) => t.year!.value === later.year!.value && t.value!.kind === later.value!.kind),
-        wordsOf,
-        0.75,
-        0.1,
-      );
+      const back = index.best(wordsOf(earlier), 0.75, 0.1, (t) => t.year!.value === year && t.value!.kind === kind);
       if (back?.item !== later) continue;
       const a = earlier.value!;
       const b = later.value!;
