@@ -47,9 +47,11 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 export function parseInlineDirectives(text: string): { directives: InlineDirective[]; problems: Finding[] } {
   const directives: InlineDirective[] = [];
   const problems: Finding[] = [];
-  const fenced = fencedRanges(text);
+  // Fenced code is looked for only in a document that has a directive at all (most have none).
+  let fenced: Span[] | undefined;
   for (const match of text.matchAll(COMMENT)) {
     const start = match.index;
+    fenced ??= fencedRanges(text);
     if (fenced.some((r) => start >= r.start && start < r.end)) continue;
     const name = match[1]!;
     const span = { start, end: start + match[0].length };
