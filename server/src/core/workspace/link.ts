@@ -111,11 +111,29 @@ function wordsKey(words: Set<string>): string {
 
 /** The documents a report can report on, in order, and those among them by normalised number. */
 interface CandidateIndex {
+  /** The ids of the documents indexed, in order (to notice a list changed in place). */
+  ids: string[];
   linkable: { doc: WorkspaceDocument; facts: LinkFacts }[];
   byNumber: Map<string, { doc: WorkspaceDocument; facts: LinkFacts }[]>;
 }
 
+/**
+ * The index of a list of documents, kept for the list (the cross-document rule links each report
+ * of a workspace against the same list). A list changed in place since is indexed afresh.
+ */
+const indexMemo = new WeakMap<readonly WorkspaceDocument[], { entries: WorkspaceDocument[]; models: PolicyDocument[]; index: CandidateIndex }>();
+
 function candidateIndex(documents: readonly WorkspaceDocument[]): CandidateIndex {
+  const memo = indexMemo.get(documents);
+  if (memo && memo.entries.length === documents.length && documents.every((d, i) => d === memo.entries[i] && d.document === memo.models[i] && d.id === memo.index.ids[i])) {
+    return memo.index;
+  }
+  const index = buildCandidateIndex(documents);
+  indexMemo.set(documents, { entries: [...documents], models: documents.map((d) => d.document), index });
+  return index;
+}
+
+function buildCandidateIndex(documents: readonly WorkspaceDocument[]): CandidateIndex {
   const linkable: CandidateIndex['linkable'] = [];
   const byNumber: CandidateIndex['byNumber'] = new Map();
   for (const doc of documents) {
@@ -128,7 +146,7 @@ function candidateIndex(documents: readonly WorkspaceDocument[]): CandidateIndex
       else byNumber.set(entry.facts.number, [entry]);
     }
   }
-  return { linkable, byNumber };
+  return { ids: documents.map((d) => d.id), linkable, byNumber };
 }
 
 /**
