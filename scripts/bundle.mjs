@@ -3,10 +3,28 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
+// The CLI loads zod (half of its bundle) only when it first builds a schema (a configuration file
+// read, JSON printed): `zod` resolves to a stand-in that requires dist/cli-zod.cjs on first use,
+// so a plain `vanban check FILE` does not parse and run it at start-up.
+const lazyZod = {
+  name: 'lazy-zod',
+  setup(build) {
+    build.onResolve({ filter: /^zod$/ }, (args) => (args.pluginData === 'real' ? undefined : { path: 'zod', namespace: 'lazy-zod' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-zod' }, () => ({
+      loader: 'js',
+      contents:
+        'let real;\n' +
+        "const load = () => (real ??= require('./cli-zod.cjs').z);\n" +
+        'export const z = new Proxy({}, { get: (_, key) => Reflect.get(load(), key), has: (_, key) => Reflect.has(load(), key) });\n',
+    }));
+  },
+};
+
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.cjs', external: ['vscode'] },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.cjs' },
-  { in: 'server/src/cli/main.ts', out: 'dist/cli.cjs' },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.cjs', plugins: [lazyZod], external: ['./cli-zod.cjs'] },
+  { in: 'scripts/cli-zod.mjs', out: 'dist/cli-zod.cjs' },
 ];
 
 const watch = process.argv.includes('--watch');
@@ -23,6 +41,7 @@ for (const entry of entries) {
     minify: !watch,
     keepNames: true,
     external: entry.external ?? [],
+    plugins: entry.plugins ?? [],
     logLevel: 'warning',
     // ESM packages use import.meta.url; give the CJS bundle one.
     define: { 'import.meta.url': 'importMetaUrl' },

@@ -11,7 +11,7 @@ import { LineIndex } from '../core/text.js';
 import type { Finding, Locale } from '../core/types.js';
 import type { WorkspaceContext, WorkspaceDocument } from '../core/workspace/types.js';
 import type { InputFile } from './files.js';
-import { checkFiles, defaultJobs, type CheckTask } from './parallel.js';
+import { byPosition, checkFiles, defaultJobs, type CheckTask } from './parallel.js';
 import { encodeDocument, type DecodedText } from './encoding.js';
 import { fixUntilStable, lineDiff, writeFileAtomically } from './fix.js';
 import { formatGithub } from './formatters/github.js';
@@ -22,7 +22,7 @@ import { formatStylish } from './formatters/stylish.js';
 import { msg, tr } from './messages.js';
 import { loadWorkspace, type LoadedWorkspace } from './links.js';
 import type { CheckOptions } from './options.js';
-import { toDiagnostics, type CheckReport, type FileReport } from './report.js';
+import { LinePositions, toDiagnostics, type CheckReport, type Diagnostic, type FileReport, type Positions } from './report.js';
 import { Session, type Io } from './session.js';
 
 export const EXIT_OK = 0;
@@ -42,8 +42,6 @@ function checkText(text: string, config: CoreConfig, inlineConfig: boolean, work
   const analysis = analyze(text, { config, ...(workspace ? { workspace } : {}) });
   return { findings: suppressInline(text, analysis.findings, inlineConfig), failures: analysis.failures };
 }
-
-const byPosition = (a: Finding, b: Finding): number => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
 
 function suppressInline(text: string, findings: Finding[], inlineConfig: boolean): Finding[] {
   if (!inlineConfig) return findings;
@@ -67,7 +65,7 @@ export function runCheck(options: CheckOptions, io: Io): number {
   // both take the path below.
   const once = !options.stdin && options.fix === 'none' && inputs.every((f) => (session.configFor(f.path)?.links.length ?? 0) === 0);
   if (once) {
-    checkOnce(session, options, inputs, documents, files);
+    checkOnce(session, options, inputs, files);
     return finish(session, options, files, io);
   }
   const crossDocument = inputs.length > 1 || inputs.some((f) => session.configFor(f.path)?.links.some((l) => l.report === f.path));
@@ -155,15 +153,9 @@ function finish(session: Session, options: CheckOptions, files: FileReport[], io
 
 /**
  * Every file read, parsed and checked once (parallel.ts), then the cross-document rule for the
- * reports against the other documents' models, as loadWorkspace would have given them.
+ * reports against the other documents' summaries, as loadWorkspace's models would have given it.
  */
-function checkOnce(
-  session: Session,
-  options: CheckOptions,
-  inputs: InputFile[],
-  documents: Map<string, { lines: LineIndex; path: string }>,
-  files: FileReport[],
-): void {
+function checkOnce(session: Session, options: CheckOptions, inputs: InputFile[], files: FileReport[]): void {
   const configs: CoreConfig[] = [];
   const configIndex = new Map<CoreConfig, number>();
   const tasks: CheckTask[] = [];
@@ -182,38 +174,53 @@ function checkOnce(
   const crossDocument = inputs.length > 1;
   const jobs = options.jobs ?? defaultJobs(tasks.length, bytes);
   const progress = progressLine(session.io, options.locale, tasks.length);
-  const results = checkFiles(tasks, configs, crossDocument, jobs, workerScript, progress?.update);
+  const settings = { configs, crossDocument, inlineConfig: options.inlineConfig, locale: options.locale, cwd: session.io.cwd };
+  const results = checkFiles(tasks, settings, jobs, workerScript, progress?.update);
   progress?.clear();
 
   const workspace: WorkspaceDocument[] = [];
+  const positions = new Map<string, { lines: Positions; path: string }>();
   results.forEach((r, i) => {
-    if (r.ok && r.model) workspace.push({ id: tasks[i]!.path, document: r.model });
+    if (!r.ok || !r.summary) return;
+    const id = tasks[i]!.path;
+    workspace.push({ id, document: r.summary });
+    positions.set(id, { lines: new LinePositions(r.lineStarts!, r.length!), path: session.display(id) });
   });
-  for (const d of workspace) documents.set(d.id, { lines: d.document.lines, path: session.display(d.id) });
   results.forEach((result, i) => {
     const task = tasks[i]!;
     if (!result.ok) {
       session.fail(task.path, result.message);
       return;
     }
-    let { findings, failures } = result;
-    const config = configs[task.config]!;
-    if (result.model?.kind === 'report') {
-      const cross = checkDocument(result.model, config, [CROSS_DOCUMENT_RULE], { id: task.path, documents: workspace, links: [] });
-      findings = [...findings, ...cross.findings].sort(byPosition);
+    let { diagnostics, failures } = result;
+    const shownPath = session.display(task.path);
+    if (result.summary?.kind === 'report') {
+      const config = configs[task.config]!;
+      const cross = checkDocument(result.summary, config, [CROSS_DOCUMENT_RULE], { id: task.path, documents: workspace, links: [] });
+      let findings = cross.findings;
+      if (options.inlineConfig && result.text !== undefined) findings = applyInlineSuppressions(result.text, findings, KNOWN_RULE_IDS).findings;
+      if (findings.length > 0) {
+        const lines = positions.get(task.path)!.lines;
+        const added = toDiagnostics(findings, lines, shownPath, options.locale, (id) => positions.get(resolve(session.io.cwd, id)));
+        diagnostics = merged(diagnostics, result.spans, added, findings);
+      }
       failures = [...failures, ...cross.failures];
     }
-    findings = suppressInline(result.text, findings, options.inlineConfig);
     for (const f of failures) session.fail(task.path, msg.ruleFailed(f.ruleId, f.error));
-    const shownPath = session.display(task.path);
-    const lines = result.model?.lines ?? new LineIndex(result.text);
-    documents.set(task.path, { lines, path: shownPath });
-    files.push({
-      path: shownPath,
-      diagnostics: toDiagnostics(findings, lines, shownPath, options.locale, (id) => documents.get(resolve(session.io.cwd, id))),
-      fixed: 0,
-    });
+    files.push({ path: shownPath, diagnostics, fixed: 0 });
+    // Nothing of the document is needed any more but its summary (for the reports still to come).
+    results[i] = { ok: true, diagnostics: [], spans: [], failures: [], ...(result.summary ? { summary: result.summary } : {}) };
   });
+}
+
+/** Diagnostics of two lists of findings, each in order, in the order of byPosition (stable). */
+function merged(first: Diagnostic[], firstSpans: number[], second: Diagnostic[], secondFindings: Finding[]): Diagnostic[] {
+  const all = [
+    ...first.map((d, k) => ({ d, start: firstSpans[2 * k]!, end: firstSpans[2 * k + 1]! })),
+    ...second.map((d, k) => ({ d, start: secondFindings[k]!.span.start, end: secondFindings[k]!.span.end })),
+  ];
+  all.sort((a, b) => a.start - b.start || a.end - b.end || a.d.ruleId.localeCompare(b.d.ruleId));
+  return all.map((x) => x.d);
 }
 
 function sizeOf(path: string): number {

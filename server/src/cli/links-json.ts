@@ -2,32 +2,36 @@
 // json`), defined once with zod; kept apart from the command so that tests import it alone.
 
 import { z } from 'zod';
+import { lazy } from '../config/lazy.js';
 import type { Locale } from '../core/types.js';
 import type { LinkOutcome } from '../core/workspace/index.js';
 import { tr } from './messages.js';
 
-export const jsonLinksSchema = z.strictObject({
-  links: z.array(
-    z.strictObject({
-      report: z.string(),
-      status: z.enum(['linked', 'ambiguous', 'unlinked']),
-      resolution: z.string().nullable(),
-      reason: z.enum(['number', 'overlap', 'config']).nullable(),
-      candidates: z.array(z.string()),
-      message: z.string(),
-      evidence: z
-        .strictObject({
-          number: z.string().optional(),
-          date: z.string().optional(),
-          matched: z.number().int().optional(),
-          of: z.number().int().optional(),
-          titleSimilarity: z.number().optional(),
-          pairs: z.array(z.strictObject({ report: z.string(), resolution: z.string(), score: z.number() })).optional(),
-        })
-        .nullable(),
-    }),
-  ),
-});
+/** Built on first use (config/lazy.ts): a run that prints no JSON does not load zod. */
+export const jsonLinksSchema = lazy(() =>
+  z.strictObject({
+    links: z.array(
+      z.strictObject({
+        report: z.string(),
+        status: z.enum(['linked', 'ambiguous', 'unlinked']),
+        resolution: z.string().nullable(),
+        reason: z.enum(['number', 'overlap', 'config']).nullable(),
+        candidates: z.array(z.string()),
+        message: z.string(),
+        evidence: z
+          .strictObject({
+            number: z.string().optional(),
+            date: z.string().optional(),
+            matched: z.number().int().optional(),
+            of: z.number().int().optional(),
+            titleSimilarity: z.number().optional(),
+            pairs: z.array(z.strictObject({ report: z.string(), resolution: z.string(), score: z.number() })).optional(),
+          })
+          .nullable(),
+      }),
+    ),
+  }),
+);
 
 export type JsonLinks = z.infer<typeof jsonLinksSchema>;
 

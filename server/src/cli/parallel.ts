@@ -1,24 +1,28 @@
 // `vanban check` over many files: every document read and parsed once, on every core.
 //
 // Each file is read, parsed and checked by the single-document rules in a worker thread (or in the
-// main thread, which takes tasks too); the main thread then runs the cross-document rule on the
-// reports, against the other documents' models. Those models are kept without their plain lines
-// (nine tenths of a model's memory), which the cross-document rule does not read: a model without
-// them throws when they are read, so that a rule that starts to need them fails loudly instead of
-// differing quietly.
+// main thread, which takes tasks too), inline configuration applied and findings turned into
+// diagnostics there. What comes back is small: the diagnostics, and for the documents that take
+// part in the cross-document rule a workspace summary (core/workspace/summary.ts) with the line
+// starts its findings and related locations need; no text (but that of a report with inline
+// configuration comments, which must also apply to its cross-document findings) and no model.
+// The main thread then runs the cross-document rule on the reports, against the summaries.
 //
 // runCheck is synchronous, so the main thread waits for the workers with Atomics.wait and takes
 // their results with receiveMessageOnPort; workers claim tasks from a shared counter.
 
 import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { CoreConfig } from '../core/config.js';
 import type { PolicyDocument } from '../core/document/model.js';
 import { checkDocument } from '../core/engine.js';
 import { parseDocument } from '../core/document/parse.js';
-import { LineIndex } from '../core/text.js';
-import type { Finding, LocalizedText } from '../core/types.js';
+import { rules } from '../core/rules/index.js';
+import { applyInlineSuppressions } from '../core/suppress.js';
+import type { Finding, Locale, LocalizedText } from '../core/types.js';
+import { reviveSummary, workspaceSummary } from '../core/workspace/summary.js';
 import { readDocument } from './documents.js';
+import { displayPath, toDiagnostics, type Diagnostic } from './report.js';
 
 export interface CheckTask {
   path: string;
@@ -27,45 +31,70 @@ export interface CheckTask {
   maxFileSize: number;
 }
 
+/** What every task shares. */
+export interface CheckSettings {
+  configs: CoreConfig[];
+  /** Summaries are wanted: more than one file is checked. */
+  crossDocument: boolean;
+  inlineConfig: boolean;
+  locale: Locale;
+  /** Paths are shown relative to it. */
+  cwd: string;
+}
+
 export type CheckedFile =
   | {
       ok: true;
-      text: string;
-      findings: Finding[];
+      /** The single-document findings, inline configuration applied, in order. */
+      diagnostics: Diagnostic[];
+      /** Offsets of each diagnostic's finding (start, end, start, end, …), to merge more in order. */
+      spans: number[];
       failures: { ruleId: string; error: string }[];
-      /** The model without plain lines, for the cross-document rule (reports and what they report on). */
-      model?: PolicyDocument;
+      /** For the cross-document rule (reports and what they report on). */
+      summary?: PolicyDocument;
+      /** With a summary: where the lines of the text start, and its length. */
+      lineStarts?: Int32Array;
+      length?: number;
+      /** With a report's summary, when the text has inline configuration comments. */
+      text?: string;
     }
   | { ok: false; message: LocalizedText };
 
 /** Document kinds that take part in the cross-document rule. */
 const CROSS_DOCUMENT_KINDS = new Set<PolicyDocument['kind']>(['report', 'resolution', 'plan', 'decision']);
 
-export function checkFile(task: CheckTask, config: CoreConfig, keepModel: boolean): CheckedFile {
+const KNOWN_RULE_IDS = rules.map((r) => r.id);
+
+export const byPosition = (a: Finding, b: Finding): number => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
+
+export function checkFile(task: CheckTask, settings: CheckSettings): CheckedFile {
   const read = readDocument(task.path, task.maxFileSize);
   if (!read.ok) return { ok: false, message: read.message };
+  const config = settings.configs[task.config]!;
   const text = read.document.text;
   const document = parseDocument(text, config);
-  // No workspace: the cross-document rule stays silent here and runs later with every model.
+  // No workspace: the cross-document rule stays silent here and runs later with the summaries.
   const analysis = checkDocument(document, config);
-  const result: CheckedFile = { ok: true, text, findings: analysis.findings, failures: analysis.failures };
-  if (keepModel && CROSS_DOCUMENT_KINDS.has(document.kind)) {
-    // Structured clone copies data only: the line index is rebuilt from the text on arrival.
-    result.model = { ...document, plainLines: [], lines: undefined as unknown as LineIndex };
+  let findings = analysis.findings;
+  if (settings.inlineConfig) {
+    const result = applyInlineSuppressions(text, findings, KNOWN_RULE_IDS);
+    findings = [...result.findings, ...result.problems].sort(byPosition);
   }
-  return result;
-}
-
-/** A model back from a worker (or kept in this thread): line index rebuilt, plain lines withheld. */
-export function reviveModel(model: PolicyDocument, text: string): PolicyDocument {
-  const revived: PolicyDocument = { ...model, text, lines: new LineIndex(text) };
-  Object.defineProperty(revived, 'plainLines', {
-    enumerable: false,
-    get() {
-      throw new Error('the plain lines of another document are not kept when many files are checked');
-    },
-  });
-  return revived;
+  const shown = displayPath(task.path, settings.cwd);
+  const diagnostics = toDiagnostics(findings, document.lines, shown, settings.locale, () => undefined);
+  const spans: number[] = [];
+  for (const f of findings) spans.push(f.span.start, f.span.end);
+  const result: CheckedFile = { ok: true, diagnostics, spans, failures: analysis.failures };
+  if (settings.crossDocument && CROSS_DOCUMENT_KINDS.has(document.kind)) {
+    result.summary = workspaceSummary(document);
+    result.lineStarts = Int32Array.from(document.lines.starts);
+    result.length = text.length;
+    if (document.kind === 'report' && settings.inlineConfig && text.includes('vanban-')) result.text = text;
+  }
+  // Messages and the summary's strings are slices of the text, which would keep the whole text
+  // (and through the summary, parts of the model) alive for the rest of the run: copied flat here,
+  // as posting them from a worker does.
+  return isMainThread ? structuredClone(result) : result;
 }
 
 /** How many threads: one per core up to the work's worth (a worker costs a start-up of ~0.1 s). */
@@ -77,8 +106,7 @@ export function defaultJobs(files: number, bytes: number): number {
 interface WorkerInput {
   vanbanCheckWorker: true;
   tasks: CheckTask[];
-  configs: CoreConfig[];
-  keepModels: boolean;
+  settings: CheckSettings;
   counters: SharedArrayBuffer;
   port: MessagePort;
 }
@@ -93,8 +121,7 @@ const POSTED = 1;
  */
 export function checkFiles(
   tasks: CheckTask[],
-  configs: CoreConfig[],
-  keepModels: boolean,
+  settings: CheckSettings,
   jobs: number,
   script: string | undefined,
   onProgress?: (done: number, total: number) => void,
@@ -106,7 +133,7 @@ export function checkFiles(
   if (script !== undefined) {
     for (let k = 1; k < Math.min(jobs, tasks.length); k++) {
       const { port1, port2 } = new MessageChannel();
-      const input: WorkerInput = { vanbanCheckWorker: true, tasks, configs, keepModels, counters: counters.buffer as SharedArrayBuffer, port: port2 };
+      const input: WorkerInput = { vanbanCheckWorker: true, tasks, settings, counters: counters.buffer as SharedArrayBuffer, port: port2 };
       workers.push(new Worker(script, { workerData: input, transferList: [port2] }));
       ports.push(port1);
     }
@@ -124,7 +151,7 @@ export function checkFiles(
   };
   // This thread works too, and collects what the workers have finished between its own tasks.
   for (let i = Atomics.add(counters, NEXT, 1); i < tasks.length; i = Atomics.add(counters, NEXT, 1)) {
-    results[i] = checkFile(tasks[i]!, configs[tasks[i]!.config]!, keepModels);
+    results[i] = checkFile(tasks[i]!, settings);
     received++;
     onProgress?.(received, tasks.length);
     drain();
@@ -144,7 +171,7 @@ export function checkFiles(
   for (const p of ports) p.close();
   return results.map((r, i) => {
     if (!r) throw new Error(`no result for ${tasks[i]!.path}`);
-    if (r.ok && r.model) r.model = reviveModel(r.model, r.text);
+    if (r.ok && r.summary) r.summary = reviveSummary(r.summary);
     return r;
   });
 }
@@ -158,9 +185,9 @@ export function runCheckWorker(data: unknown): boolean {
     const task = input.tasks[i]!;
     let result: CheckedFile;
     try {
-      result = checkFile(task, input.configs[task.config]!, input.keepModels);
+      result = checkFile(task, input.settings);
     } catch (error) {
-      result = { ok: true, text: '', findings: [], failures: [{ ruleId: '(parse)', error: error instanceof Error ? error.message : String(error) }] };
+      result = { ok: true, diagnostics: [], spans: [], failures: [{ ruleId: '(parse)', error: error instanceof Error ? error.message : String(error) }] };
     }
     input.port.postMessage({ index: i, result });
     Atomics.add(counters, POSTED, 1);

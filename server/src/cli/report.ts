@@ -2,7 +2,6 @@
 // every formatter renders.
 
 import { relative, isAbsolute, sep } from 'node:path';
-import type { LineIndex } from '../core/text.js';
 import type { Finding, Locale, Severity, Span } from '../core/types.js';
 import type { JsonDiagnostic } from './json-schema.js';
 import { tr } from './messages.js';
@@ -45,14 +44,40 @@ export function displayPath(path: string, cwd: string): string {
   return rel.split(sep).join('/');
 }
 
+/** Offsets to 0-based lines and UTF-16 columns: a LineIndex, or LinePositions of a text not kept. */
+export interface Positions {
+  position(offset: number): { line: number; character: number };
+}
+
+/** The positions of a text from its line starts and length, as LineIndex gives them, without the text. */
+export class LinePositions implements Positions {
+  constructor(
+    private readonly starts: ArrayLike<number>,
+    private readonly length: number,
+  ) {}
+
+  position(offset: number): { line: number; character: number } {
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid]! <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: clamped - s[lo]! };
+  }
+}
+
 export interface RelatedResolver {
   /** Line index and display path of another document a finding points at. */
-  (documentId: string): { lines: LineIndex; path: string } | undefined;
+  (documentId: string): { lines: Positions; path: string } | undefined;
 }
 
 export function toDiagnostics(
   findings: Finding[],
-  lines: LineIndex,
+  lines: Positions,
   path: string,
   locale: Locale,
   resolveRelated: RelatedResolver,
@@ -79,7 +104,7 @@ export function toDiagnostics(
   });
 }
 
-export function toRange(lines: LineIndex, span: Span): { line: number; column: number; endLine: number; endColumn: number } {
+export function toRange(lines: Positions, span: Span): { line: number; column: number; endLine: number; endColumn: number } {
   const start = lines.position(span.start);
   const end = lines.position(span.end);
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };

@@ -5,82 +5,88 @@
 
 import { z } from 'zod';
 import { rules } from '../core/rules/index.js';
+import { lazy, unwrap } from './lazy.js';
 
 export const SEVERITY_SETTINGS = ['off', 'hint', 'information', 'warning', 'error'] as const;
 
 /** `20MB`, `512 KB`, `1048576`: a size in bytes with an optional binary unit. */
 export const BYTE_SIZE = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?\s*$/i;
 
-const severity = z.enum(SEVERITY_SETTINGS).describe('Mức độ / Severity: off | hint | information | warning | error');
+/** Built on first use (lazy.ts): most runs read no configuration file. */
+export const configSchema = lazy(buildConfigSchema);
 
-const ruleSetting = z.union([
-  severity,
-  z.tuple([severity, z.record(z.string(), z.unknown()).optional().describe('Tuỳ chọn của quy tắc / Rule options')]),
-]);
+function buildConfigSchema() {
+  const severity = z.enum(SEVERITY_SETTINGS).describe('Mức độ / Severity: off | hint | information | warning | error');
 
-function rulesShape() {
-  return Object.fromEntries(
-    rules.map((rule) => [
-      rule.id,
-      ruleSetting.optional().describe(`${rule.description.vi} — ${rule.description.en} (default: ${rule.defaultSeverity})`),
-    ]),
-  );
+  const ruleSetting = z.union([
+    severity,
+    z.tuple([severity, z.record(z.string(), z.unknown()).optional().describe('Tuỳ chọn của quy tắc / Rule options')]),
+  ]);
+
+  function rulesShape() {
+    return Object.fromEntries(
+      rules.map((rule) => [
+        rule.id,
+        ruleSetting.optional().describe(`${rule.description.vi} — ${rule.description.en} (default: ${rule.defaultSeverity})`),
+      ]),
+    );
+  }
+
+  const pillar = z.strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case')
+      .optional()
+      .describe('Mã trụ cột (mặc định: suy ra từ tên) / Pillar id (default: derived from the name)'),
+    name: z.string().trim().min(1).describe('Tên trụ cột, ví dụ "Chính quyền số" / Display name, e.g. "Chính quyền số"'),
+    aliases: z
+      .array(z.string().trim().min(1))
+      .optional()
+      .describe('Cách gọi khác trong văn bản / Other names used in documents'),
+  });
+
+  const link = z.strictObject({
+    report: z.string().min(1).describe('Báo cáo (đường dẫn tương đối với tệp cấu hình) / Report path, relative to this file'),
+    resolution: z.string().min(1).describe('Nghị quyết được báo cáo / The resolution it reports on'),
+  });
+
+  return z
+    .strictObject({
+      $schema: z.string().optional(),
+      rules: z
+        .strictObject(rulesShape())
+        .optional()
+        .describe('Mức độ và tuỳ chọn của từng quy tắc: "warning" hoặc ["warning", { … }] / Rule severities and options'),
+      pillars: z
+        .array(pillar)
+        .optional()
+        .describe(
+          'Trụ cột bổ sung, hoặc tên gọi khác của trụ cột chuẩn (Chính quyền số, Kinh tế số, Xã hội số) / Extra pillars, or aliases of the standard ones',
+        ),
+      indicatorSynonyms: z
+        .array(z.array(z.string().trim().min(1)).min(2))
+        .optional()
+        .describe('Nhóm các cách diễn đạt cùng một chỉ tiêu / Groups of wordings that name the same indicator'),
+      tolerance: z
+        .number()
+        .min(0)
+        .optional()
+        .describe('Sai số cho phép thêm vào độ chính xác của số liệu (mặc định 0) / Extra tolerance on top of stated precision (default 0)'),
+      ignore: z
+        .array(z.string().min(1))
+        .optional()
+        .describe('Mẫu bỏ qua kiểu .gitignore, tương đối với tệp cấu hình / .gitignore-style patterns, relative to this file'),
+      links: z
+        .array(link)
+        .optional()
+        .describe('Liên kết tường minh báo cáo → nghị quyết / Explicit report → resolution links'),
+      maxFileSize: z
+        .union([z.number().int().positive(), z.string().regex(BYTE_SIZE, 'size such as "20MB"')])
+        .optional()
+        .describe('Kích thước tệp tối đa (mặc định "20MB") / Largest file checked (default "20MB")'),
+    })
+    .describe('Cấu hình Vanban / Vanban configuration');
 }
-
-const pillar = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case')
-    .optional()
-    .describe('Mã trụ cột (mặc định: suy ra từ tên) / Pillar id (default: derived from the name)'),
-  name: z.string().trim().min(1).describe('Tên trụ cột, ví dụ "Chính quyền số" / Display name, e.g. "Chính quyền số"'),
-  aliases: z
-    .array(z.string().trim().min(1))
-    .optional()
-    .describe('Cách gọi khác trong văn bản / Other names used in documents'),
-});
-
-const link = z.strictObject({
-  report: z.string().min(1).describe('Báo cáo (đường dẫn tương đối với tệp cấu hình) / Report path, relative to this file'),
-  resolution: z.string().min(1).describe('Nghị quyết được báo cáo / The resolution it reports on'),
-});
-
-export const configSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    rules: z
-      .strictObject(rulesShape())
-      .optional()
-      .describe('Mức độ và tuỳ chọn của từng quy tắc: "warning" hoặc ["warning", { … }] / Rule severities and options'),
-    pillars: z
-      .array(pillar)
-      .optional()
-      .describe(
-        'Trụ cột bổ sung, hoặc tên gọi khác của trụ cột chuẩn (Chính quyền số, Kinh tế số, Xã hội số) / Extra pillars, or aliases of the standard ones',
-      ),
-    indicatorSynonyms: z
-      .array(z.array(z.string().trim().min(1)).min(2))
-      .optional()
-      .describe('Nhóm các cách diễn đạt cùng một chỉ tiêu / Groups of wordings that name the same indicator'),
-    tolerance: z
-      .number()
-      .min(0)
-      .optional()
-      .describe('Sai số cho phép thêm vào độ chính xác của số liệu (mặc định 0) / Extra tolerance on top of stated precision (default 0)'),
-    ignore: z
-      .array(z.string().min(1))
-      .optional()
-      .describe('Mẫu bỏ qua kiểu .gitignore, tương đối với tệp cấu hình / .gitignore-style patterns, relative to this file'),
-    links: z
-      .array(link)
-      .optional()
-      .describe('Liên kết tường minh báo cáo → nghị quyết / Explicit report → resolution links'),
-    maxFileSize: z
-      .union([z.number().int().positive(), z.string().regex(BYTE_SIZE, 'size such as "20MB"')])
-      .optional()
-      .describe('Kích thước tệp tối đa (mặc định "20MB") / Largest file checked (default "20MB")'),
-  })
-  .describe('Cấu hình Vanban / Vanban configuration');
 
 export type ConfigFile = z.infer<typeof configSchema>;
 
@@ -103,6 +109,6 @@ export function formatByteSize(bytes: number): string {
 
 /** The JSON Schema shipped with the extension (draft-07: what VS Code's JSON service understands best). */
 export function configJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(configSchema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(unwrap(configSchema), { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
   return { ...schema, title: '.vanbanrc.json' };
 }

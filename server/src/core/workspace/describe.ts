@@ -28,9 +28,22 @@ export function documentName(document: PolicyDocument): LocalizedText {
 
 /** The quantity as written, comparator words included (`Trên 55%`, `tối thiểu 7,0%`), without markup. */
 export function writtenQuantity(document: PolicyDocument, q: Quantity): string {
+  // A workspace summary (summary.ts) keeps its targets' values as written instead of its text.
+  const written = (document as { writtenQuantities?: Record<string, string> }).writtenQuantities;
+  if (written) {
+    const known = written[quantityKey(q)];
+    if (known !== undefined) return known;
+  }
   const start = Math.min(q.span.start, q.comparatorSpan?.start ?? q.span.start);
   const end = Math.max(q.span.end, q.comparatorSpan?.end ?? q.span.end);
   return clean(document.text.slice(start, end));
+}
+
+/** The key of a quantity's written range (with its comparator) in a workspace summary (summary.ts). */
+export function quantityKey(q: Pick<Quantity, 'span' | 'comparatorSpan'>): string {
+  const start = Math.min(q.span.start, q.comparatorSpan?.start ?? q.span.start);
+  const end = Math.max(q.span.end, q.comparatorSpan?.end ?? q.span.end);
+  return `${start}:${end}`;
 }
 
 export function clean(text: string): string {

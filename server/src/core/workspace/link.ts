@@ -11,10 +11,11 @@
 // linked by overlap, and neither is one whose title names another subject (another province).
 
 import { defaultConfig, type PillarDefinition } from '../config.js';
+import { similarity } from '../indicators.js';
 import type { DocumentReference, PolicyDocument } from '../document/model.js';
 import { syllables, toneKey } from '../text.js';
 import type { LocalizedText } from '../types.js';
-import { bestScore, indicatorRows, PAIR_THRESHOLD, wordsOf } from './indicators.js';
+import { indicatorTableRows, PAIR_THRESHOLD, wordsOf } from './indicators.js';
 import type { DocumentLink, ExplicitLink, IndicatorPair, LinkOutcome, WorkspaceDocument } from './types.js';
 
 /** Kinds a report can report on ("treat plans and decisions like a resolution"). */
@@ -32,7 +33,8 @@ export interface LinkOptions {
 
 /** Links every report among `documents`. */
 export function linkDocuments(documents: readonly WorkspaceDocument[], explicit: readonly ExplicitLink[] = [], options: LinkOptions = {}): LinkOutcome[] {
-  return documents.filter((d) => d.document.kind === 'report').map((d) => linkReport(d, documents, explicit, options));
+  const candidates = candidateIndex(documents);
+  return documents.filter((d) => d.document.kind === 'report').map((d) => linkAmong(d, documents, candidates, explicit, options));
 }
 
 /** The resolution `report` reports on, among `documents` (which may include the report itself). */
@@ -42,9 +44,178 @@ export function linkReport(
   explicit: readonly ExplicitLink[] = [],
   options: LinkOptions = {},
 ): LinkOutcome {
-  const others = documents.filter((d) => d.id !== report.id);
-  const byId = new Map(others.map((d) => [d.id, d]));
+  return linkAmong(report, documents, candidateIndex(documents), explicit, options);
+}
 
+/**
+ * What linking reads of a document, derived once per parsed document (models are never changed
+ * once parsed): linking a workspace compares every report with every candidate, and the corpus a
+ * province keeps holds many near-identical documents, so nothing per pair is recomputed.
+ */
+interface LinkFacts {
+  /** normaliseNumber of the document's own number. */
+  number?: string;
+  date?: string;
+  subject: Set<string>;
+  /** The distinct indicators of the targets, in order of first appearance. */
+  targetIndicators: string[];
+  /** Content key of the targets' word sets, in that order (see pairCounts). */
+  targetKey: string;
+  targetWords: Set<string>[];
+}
+
+interface ReportFacts {
+  references: DocumentReference[];
+  indicators: string[];
+  words: Set<string>[];
+  key: string;
+  subject: Set<string>;
+}
+
+const linkFacts = new WeakMap<PolicyDocument, LinkFacts>();
+const reportFactsMemo = new WeakMap<PolicyDocument, ReportFacts>();
+
+function factsOf(document: PolicyDocument): LinkFacts {
+  let facts = linkFacts.get(document);
+  if (!facts) {
+    const targetIndicators = [...new Set(document.targets.map((t) => t.indicator))];
+    const targetWords = targetIndicators.map(wordsOf);
+    facts = {
+      ...(document.number ? { number: normaliseNumber(document.number.text) } : {}),
+      ...(document.date ? { date: document.date.text } : {}),
+      subject: subjectWords(document),
+      targetIndicators,
+      targetWords,
+      targetKey: targetWords.map(wordsKey).join('\n'),
+    };
+    linkFacts.set(document, facts);
+  }
+  return facts;
+}
+
+function reportFactsOf(document: PolicyDocument): ReportFacts {
+  let facts = reportFactsMemo.get(document);
+  if (!facts) {
+    const indicators = indicatorsOfReport(document);
+    const words = indicators.map(wordsOf);
+    facts = { references: citedReferences(document), indicators, words, key: words.map(wordsKey).join('\n'), subject: factsOf(document).subject };
+    reportFactsMemo.set(document, facts);
+  }
+  return facts;
+}
+
+/** A word set's content: equal keys, equal sets. */
+function wordsKey(words: Set<string>): string {
+  return [...words].sort().join(' ');
+}
+
+/** The documents a report can report on, in order, and those among them by normalised number. */
+interface CandidateIndex {
+  /** The ids of the documents indexed, in order (to notice a list changed in place). */
+  ids: string[];
+  linkable: { doc: WorkspaceDocument; facts: LinkFacts }[];
+  byNumber: Map<string, { doc: WorkspaceDocument; facts: LinkFacts }[]>;
+}
+
+/**
+ * The index of a list of documents, kept for the list (the cross-document rule links each report
+ * of a workspace against the same list). A list changed in place since is indexed afresh.
+ */
+const indexMemo = new WeakMap<readonly WorkspaceDocument[], { entries: WorkspaceDocument[]; models: PolicyDocument[]; index: CandidateIndex }>();
+
+function candidateIndex(documents: readonly WorkspaceDocument[]): CandidateIndex {
+  const memo = indexMemo.get(documents);
+  if (memo && memo.entries.length === documents.length && documents.every((d, i) => d === memo.entries[i] && d.document === memo.models[i] && d.id === memo.index.ids[i])) {
+    return memo.index;
+  }
+  const index = buildCandidateIndex(documents);
+  indexMemo.set(documents, { entries: [...documents], models: documents.map((d) => d.document), index });
+  return index;
+}
+
+function buildCandidateIndex(documents: readonly WorkspaceDocument[]): CandidateIndex {
+  const linkable: CandidateIndex['linkable'] = [];
+  const byNumber: CandidateIndex['byNumber'] = new Map();
+  for (const doc of documents) {
+    if (!LINKABLE_KINDS.has(doc.document.kind)) continue;
+    const entry = { doc, facts: factsOf(doc.document) };
+    linkable.push(entry);
+    if (entry.facts.number !== undefined) {
+      const same = byNumber.get(entry.facts.number);
+      if (same) same.push(entry);
+      else byNumber.set(entry.facts.number, [entry]);
+    }
+  }
+  return { ids: documents.map((d) => d.id), linkable, byNumber };
+}
+
+/**
+ * For each report indicator, the first target indicator with the highest score and that score —
+ * the best score among the targets — depends only on the two lists of word sets. Copies of a document share
+ * their wordings, so the result is kept per pair of lists: report key → target key → result.
+ */
+interface PairScores {
+  /** Per report indicator: index of the best target indicator (-1: none above 0). */
+  best: Int32Array;
+  scores: Float64Array;
+  /** Report indicators whose best score reaches PAIR_THRESHOLD. */
+  matched: number;
+}
+
+const pairMemo = new Map<string, Map<string, PairScores>>();
+let pairMemoSize = 0;
+/** Bounds the memo in a long-lived process (the language server); a corpus needs a few dozen. */
+const PAIR_MEMO_LIMIT = 20_000;
+
+function pairScores(report: ReportFacts, target: LinkFacts): PairScores {
+  let byTarget = pairMemo.get(report.key);
+  let scores = byTarget?.get(target.targetKey);
+  if (scores) return scores;
+  const n = report.words.length;
+  scores = { best: new Int32Array(n).fill(-1), scores: new Float64Array(n), matched: 0 };
+  for (let i = 0; i < n; i++) {
+    const words = report.words[i]!;
+    let best = 0;
+    for (let j = 0; j < target.targetWords.length; j++) {
+      const score = similarity(words, target.targetWords[j]!);
+      if (score > best) {
+        best = score;
+        scores.best[i] = j;
+      }
+    }
+    scores.scores[i] = best;
+    if (best >= PAIR_THRESHOLD && scores.best[i]! >= 0) scores.matched++;
+  }
+  if (pairMemoSize >= PAIR_MEMO_LIMIT) {
+    pairMemo.clear();
+    pairMemoSize = 0;
+  }
+  if (!byTarget) {
+    byTarget = new Map();
+    pairMemo.set(report.key, byTarget);
+  }
+  byTarget.set(target.targetKey, scores);
+  pairMemoSize++;
+  return scores;
+}
+
+function pairsOf(report: ReportFacts, target: LinkFacts, scores: PairScores): IndicatorPair[] {
+  const pairs: IndicatorPair[] = [];
+  for (let i = 0; i < report.indicators.length; i++) {
+    const j = scores.best[i]!;
+    if (scores.scores[i]! >= PAIR_THRESHOLD && j >= 0) pairs.push({ report: report.indicators[i]!, resolution: target.targetIndicators[j]!, score: round(scores.scores[i]!) });
+  }
+  return pairs;
+}
+
+function linkAmong(
+  report: WorkspaceDocument,
+  documents: readonly WorkspaceDocument[],
+  index: CandidateIndex,
+  explicit: readonly ExplicitLink[],
+  // The pillars decide only which pillar a table row is filed under, not which rows are compared.
+  _options: LinkOptions,
+): LinkOutcome {
   // 1. The configuration.
   const configured = [...new Set(explicit.filter((l) => l.report === report.id).map((l) => l.resolution))];
   if (configured.length > 1) {
@@ -59,23 +230,26 @@ export function linkReport(
       },
     };
   }
-  if (configured.length === 1 && byId.has(configured[0]!)) {
-    const resolution = byId.get(configured[0]!)!;
-    return linked(report.id, resolution, 'config', { reason: 'config' }, {
-      vi: `liên kết theo cấu hình (links)`,
-      en: `linked by the configuration (links)`,
-    });
+  if (configured.length === 1 && configured[0] !== report.id) {
+    // The last document of that id, as a Map built from the list would give.
+    let resolution: WorkspaceDocument | undefined;
+    for (const d of documents) if (d.id === configured[0]) resolution = d;
+    if (resolution) {
+      return linked(report.id, resolution, 'config', { reason: 'config' }, {
+        vi: `liên kết theo cấu hình (links)`,
+        en: `linked by the configuration (links)`,
+      });
+    }
   }
 
-  const candidates = others.filter((d) => LINKABLE_KINDS.has(d.document.kind));
+  const facts = reportFactsOf(report.document);
 
   // 2. The cited number and date, the title's citation first (the opening paragraphs may cite the
   // national resolution the provincial one implements).
-  const references = citedReferences(report.document);
+  const references = facts.references;
   for (const reference of references) {
-    const wanted = normaliseNumber(reference.number);
-    const sameNumber = candidates.filter((c) => c.document.number && normaliseNumber(c.document.number.text) === wanted);
-    const matching = sameNumber.filter((c) => datesAgree(reference.date, c.document.date?.text));
+    const sameNumber = (index.byNumber.get(normaliseNumber(reference.number)) ?? []).filter((c) => c.doc.id !== report.id);
+    const matching = sameNumber.filter((c) => datesAgree(reference.date, c.facts.date)).map((c) => c.doc);
     if (matching.length === 1) {
       const resolution = matching[0]!;
       const date = reference.date ?? resolution.document.date?.text;
@@ -106,28 +280,22 @@ export function linkReport(
 
   // 3. Title and indicator overlap, among the candidates the citation does not rule out.
   const cited = references[0];
-  const open = candidates.filter((c) => {
-    if (!cited) return true;
-    const number = c.document.number?.text;
-    if (number && normaliseNumber(number) !== normaliseNumber(cited.number)) return false;
-    return datesAgree(cited.date, c.document.date?.text);
-  });
-  const pillars = options.pillars ?? defaultConfig().pillars;
-  const reportIndicators = indicatorsOfReport(report.document, pillars);
-  const reportSubject = subjectWords(report.document);
-  type Scored = { doc: WorkspaceDocument; pairs: IndicatorPair[]; title?: number };
+  const citedNumber = cited ? normaliseNumber(cited.number) : undefined;
+  const reportIndicators = facts.indicators;
+  const reportSubject = facts.subject;
+  type Scored = { doc: WorkspaceDocument; facts: LinkFacts; scores: PairScores; title?: number };
   const qualified: Scored[] = [];
-  for (const c of open) {
-    const title = titleSimilarity(reportSubject, subjectWords(c.document));
-    if (title === 0) continue; // another subject: another province or programme
-    const targetIndicators = [...new Set(c.document.targets.map((t) => t.indicator))];
-    const pairs: IndicatorPair[] = [];
-    for (const indicator of reportIndicators) {
-      const best = bestScore(indicator, targetIndicators);
-      if (best.score >= PAIR_THRESHOLD && best.other) pairs.push({ report: indicator, resolution: best.other, score: round(best.score) });
+  for (const c of index.linkable) {
+    if (c.doc.id === report.id) continue;
+    if (cited) {
+      if (c.doc.document.number?.text && c.facts.number !== citedNumber) continue;
+      if (!datesAgree(cited.date, c.facts.date)) continue;
     }
-    if (pairs.length >= OVERLAP_MIN_MATCHED && pairs.length >= OVERLAP_MIN_SHARE * reportIndicators.length) {
-      qualified.push({ doc: c, pairs, ...(title !== undefined ? { title } : {}) });
+    const title = titleSimilarity(reportSubject, c.facts.subject);
+    if (title === 0) continue; // another subject: another province or programme
+    const scores = pairScores(facts, c.facts);
+    if (scores.matched >= OVERLAP_MIN_MATCHED && scores.matched >= OVERLAP_MIN_SHARE * reportIndicators.length) {
+      qualified.push({ doc: c.doc, facts: c.facts, scores, ...(title !== undefined ? { title } : {}) });
     }
   }
   let chosen = qualified;
@@ -136,7 +304,8 @@ export function linkReport(
     if (supported.length >= 1) chosen = supported;
   }
   if (chosen.length === 1) {
-    const { doc, pairs, title } = chosen[0]!;
+    const { doc, title } = chosen[0]!;
+    const pairs = pairsOf(facts, chosen[0]!.facts, chosen[0]!.scores);
     return linked(
       report.id,
       doc,
@@ -194,17 +363,30 @@ function dateParts(date: string): string | undefined {
   return m ? `${Number(m[1])}/${Number(m[2])}/${m[3]}` : undefined;
 }
 
+const dateMemo = new Map<string, string | undefined>();
+
+function datePartsOf(date: string): string | undefined {
+  if (dateMemo.has(date)) return dateMemo.get(date);
+  if (dateMemo.size > 10_000) dateMemo.clear();
+  const parts = dateParts(date);
+  dateMemo.set(date, parts);
+  return parts;
+}
+
 /** Dates agree unless both are known and differ. */
 function datesAgree(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return true;
-  const pa = dateParts(a);
-  const pb = dateParts(b);
+  const pa = datePartsOf(a);
+  const pb = datePartsOf(b);
   return pa === undefined || pb === undefined || pa === pb;
 }
 
-/** The wordings a report measures: its plan/result table rows, else its own targets. */
-function indicatorsOfReport(document: PolicyDocument, pillars: PillarDefinition[]): string[] {
-  const rows = indicatorRows(document, pillars).map((r) => r.indicator);
+/**
+ * The wordings a report measures: its plan/result table rows, else its own targets. (Which rows
+ * those are does not depend on the pillars; only the pillar a row is filed under does.)
+ */
+function indicatorsOfReport(document: PolicyDocument): string[] {
+  const rows = indicatorTableRows(document).map((r) => r.row.indicator!);
   const wordings = rows.length > 0 ? rows : document.targets.map((t) => t.indicator);
   return [...new Set(wordings)].filter((w) => wordsOf(w).size > 0);
 }
