@@ -90,6 +90,7 @@ export class Analyses {
   /** Documents whose full model is kept, least recently used first. */
   private readonly recent: string[] = [];
   private generation = 0;
+  private total = 0;
   private debounceMs: number;
 
   constructor(
@@ -218,6 +219,11 @@ export class Analyses {
     });
   }
 
+  /** Analyses run since the server started (all documents). */
+  totalCount(): number {
+    return this.total;
+  }
+
   analysisCount(uri: string): number {
     return this.entries.get(uri)?.count ?? 0;
   }
@@ -280,6 +286,7 @@ export class Analyses {
     entry.result = result;
     this.touch(uri);
     entry.count++;
+    this.total++;
     this.options.onAnalyzed(result, entry.count);
     this.deliver(entry, result);
   }

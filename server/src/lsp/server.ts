@@ -2,6 +2,8 @@
 // handler is guarded: an exception is logged and that request answers empty; the server stays up.
 
 import { readFileSync } from 'node:fs';
+import { getHeapSpaceStatistics, setFlagsFromString, writeHeapSnapshot } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -552,6 +554,21 @@ export function startServer(connection: Connection): void {
       });
     }),
   );
+
+  // Measuring hooks for scripts/bench (never registered in normal use): the server's memory, and
+  // a heap snapshot written to a given file, so that the benchmark can see what retains memory.
+  if (process.env.VANBAN_LSP_PROBE === '1') {
+    connection.onRequest('vanban/_memory', (params: { gc?: boolean } | undefined) => {
+      // A full collection on request (the live size), through V8's own gc() made reachable here.
+      if (params?.gc) {
+        setFlagsFromString('--expose-gc');
+        (runInNewContext('gc') as () => void)();
+      }
+      const spaces = Object.fromEntries(getHeapSpaceStatistics().map((h) => [h.space_name, { size: h.space_size, used: h.space_used_size }]));
+      return { ...process.memoryUsage(), analyses: analyses.totalCount(), spaces };
+    });
+    connection.onRequest('vanban/_heapSnapshot', (params: { file: string }) => writeHeapSnapshot(params.file));
+  }
 
   documents.listen(connection);
   connection.listen();
