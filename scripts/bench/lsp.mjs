@@ -5,6 +5,7 @@
 //
 //   node scripts/bench/lsp.mjs SEED004 CORPUS_DIR [edits] [open] [--only latency,memory,burst]
 //                              [--snapshot FILE] [--node-args "--flag …"] [--idle SECONDS]
+//                              [--server dist/server.cjs]
 //
 // The server is started with VANBAN_LSP_PROBE=1, which lets the benchmark ask it for its heap
 // (`vanban/_memory`: process.memoryUsage() and the number of analyses run) and, with --snapshot,
@@ -28,7 +29,6 @@ import {
 } from 'vscode-languageserver-protocol/node.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const server = join(root, 'dist/server.cjs');
 const argv = process.argv.slice(2);
 const flag = (name) => {
   const at = argv.indexOf(name);
@@ -40,6 +40,7 @@ const flag = (name) => {
 const only = new Set((flag('--only') ?? 'latency,memory,burst').split(','));
 const snapshot = flag('--snapshot');
 const nodeArgs = (flag('--node-args') ?? '').split(' ').filter(Boolean);
+const server = resolve(flag('--server') ?? join(root, 'dist/server.cjs'));
 const idleSeconds = Number(flag('--idle') ?? 10);
 const [seedPath, corpusDir] = argv.slice(0, 2);
 const edits = Number(argv[2] ?? 200);
@@ -101,6 +102,7 @@ async function latency(settings) {
   await pull(s.connection, uri);
   const at = editLine(seedText);
   const samples = [];
+  const cpuBefore = cpuMs(s.child.pid);
   for (let version = 2; version < edits + 2; version++) {
     const started = performance.now();
     await s.connection.sendNotification(DidChangeTextDocumentNotification.type, change(uri, version, at));
@@ -109,9 +111,16 @@ async function latency(settings) {
     samples.push(performance.now() - started);
   }
   const analyses = (s.analyses.get(uri) ?? 0) - 1;
+  const cpu = cpuMs(s.child.pid) - cpuBefore;
   await s.stop();
   samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), max: samples[samples.length - 1], edits, analyses };
+  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), max: samples[samples.length - 1], edits, analyses, serverCpuMsPerEdit: cpu / edits };
+}
+
+/** CPU time (user + system) the process has used, in ms: steadier than wall times on a busy machine. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 function rssMb(pid) {
