@@ -46,8 +46,17 @@ export const packageRoot: string = (() => {
   return dirname(dirname(fileURLToPath(import.meta.url)));
 })();
 
+const ruleDocUris = new Map<string, string>();
+
+/** One string per rule, shared by every diagnostic (a URI built per diagnostic cost time on each
+ *  edit and memory for each open document). */
 export function ruleDocUri(ruleId: string): string {
-  return pathToFileURL(join(packageRoot, ruleDocPath(ruleId))).href;
+  let uri = ruleDocUris.get(ruleId);
+  if (uri === undefined) {
+    uri = pathToFileURL(join(packageRoot, ruleDocPath(ruleId))).href;
+    ruleDocUris.set(ruleId, uri);
+  }
+  return uri;
 }
 
 /** Places a location in another document (a documentId the engine was given) — when its text is known. */

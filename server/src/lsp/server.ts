@@ -2,6 +2,8 @@
 // handler is guarded: an exception is logged and that request answers empty; the server stays up.
 
 import { readFileSync } from 'node:fs';
+import { getHeapSpaceStatistics, setFlagsFromString, writeHeapSnapshot } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -188,6 +190,7 @@ export function startServer(connection: Connection): void {
     createProgress: () => connection.window.createWorkDoneProgress(),
     locale: () => resolveLocale(globalSettings.locale, clientLocale),
     log,
+    openModel: (id, version) => analyses.model(uriOfId(id), version),
     onChange(status, change) {
       recheckReports(change);
       if (indexEvents) void connection.sendNotification(IndexChangedNotification, status);
@@ -225,7 +228,8 @@ export function startServer(connection: Connection): void {
     const self: WorkspaceDocument = { id, document };
     const outcome = linkReport(self, candidates, links, { pillars: config.pillars });
     const ids = outcome.status === 'linked' ? [outcome.resolution] : outcome.status === 'ambiguous' ? outcome.candidates : [];
-    const used = ids.flatMap((i) => candidates.filter((d) => d.id === i));
+    // What the rule reads of the documents used: their models (an open report is a link view).
+    const used = ids.flatMap((i) => candidates.filter((d) => d.id === i).flatMap((d) => index.full(d) ?? []));
     const key = [outcome.status, ...used.map((d) => `${d.id}@${index.stamp(d.id) ?? 0}`)].join('|');
     return { context: { id, documents: [self, ...used], links }, key, depends: used.map((d) => d.id) };
   }
@@ -251,7 +255,10 @@ export function startServer(connection: Connection): void {
       const document = documents.get(result.uri);
       // A newer version is being analysed anyway, against the index as it is then.
       if (!document || document.version !== result.version) continue;
-      if (workspaceFor(result.uri, result.analysis.document, result.config)?.key === result.workspace.key) continue;
+      // A result that dropped its model is linked with what the index keeps of it (its link
+      // view), not parsed again: a resolution's edit re-links every open report.
+      const model = result.slim ? index.openDocument(idOf(result.uri), result.version) : result.analysis.document;
+      if (model && workspaceFor(result.uri, model, result.config)?.key === result.workspace.key) continue;
       analyses.invalidate(result.uri);
       invalidated = true;
     }
@@ -540,7 +547,7 @@ export function startServer(connection: Connection): void {
       const config = loaded?.ok ? loaded.config.core : defaultConfig();
       const status = index.status();
       return dashboard({
-        documents: index.documents(),
+        documents: index.fullDocuments(),
         links: index.links(),
         config,
         locale: params.locale === 'vi' || params.locale === 'en' ? params.locale : resolveLocale(settings.locale, clientLocale),
@@ -552,6 +559,21 @@ export function startServer(connection: Connection): void {
       });
     }),
   );
+
+  // Measuring hooks for scripts/bench (never registered in normal use): the server's memory, and
+  // a heap snapshot written to a given file, so that the benchmark can see what retains memory.
+  if (process.env.VANBAN_LSP_PROBE === '1') {
+    connection.onRequest('vanban/_memory', (params: { gc?: boolean } | undefined) => {
+      // A full collection on request (the live size), through V8's own gc() made reachable here.
+      if (params?.gc) {
+        setFlagsFromString('--expose-gc');
+        (runInNewContext('gc') as () => void)();
+      }
+      const spaces = Object.fromEntries(getHeapSpaceStatistics().map((h) => [h.space_name, { size: h.space_size, used: h.space_used_size }]));
+      return { ...process.memoryUsage(), analyses: analyses.totalCount(), spaces };
+    });
+    connection.onRequest('vanban/_heapSnapshot', (params: { file: string }) => writeHeapSnapshot(params.file));
+  }
 
   documents.listen(connection);
   connection.listen();

@@ -16,7 +16,8 @@ import type { WorkDoneProgressReporter } from 'vscode-languageserver';
 import { decodeDocument } from '../cli/encoding.js';
 import type { ConfigResult } from '../config/index.js';
 import { defaultConfig, type CoreConfig } from '../core/config.js';
-import type { PolicyDocument } from '../core/document/model.js';
+import type { PlainLine, PolicyDocument } from '../core/document/model.js';
+import type { TableCell } from '../core/document/tables.js';
 import { parseDocument } from '../core/document/parse.js';
 import type { Locale } from '../core/types.js';
 import type { ExplicitLink, WorkspaceDocument } from '../core/workspace/types.js';
@@ -50,6 +51,9 @@ export interface WorkspaceIndexOptions {
   log(message: string): void;
   /** The index changed (coalesced: at most once per turn of the event loop). */
   onChange(status: IndexStatus, change: IndexChange): void;
+  /** The model of an open document's version, parsed again from its text if the analysis dropped
+   *  it (for the few uses that read more of a report than linking does: the register). */
+  openModel?(id: string, version: number): PolicyDocument | undefined;
 }
 
 /** What changed since the last `onChange`. */
@@ -79,7 +83,10 @@ interface DiskEntry {
 interface OpenEntry {
   version: number;
   configKey: string;
+  /** Without plain lines; for a document that is not linkable (a report), its link view. */
   document: PolicyDocument;
+  /** `document` is a link view (see `linkView`). */
+  view: boolean;
   stamp: number;
 }
 
@@ -145,7 +152,28 @@ export class WorkspaceIndex {
     };
   }
 
-  /** Every policy document known: the open ones with their current text, the others as on disk. */
+  /** Every policy document known (the open ones with their current text, the others as on disk)
+   *  with all that the register reads: an open report's link view is replaced by its model. */
+  fullDocuments(): WorkspaceDocument[] {
+    return this.documents().flatMap((d) => {
+      const entry = this.open.get(d.id);
+      if (!entry?.view || entry.document !== d.document) return [d];
+      const model = this.options.openModel?.(d.id, entry.version);
+      return model ? [{ id: d.id, document: withoutPlainLines(model) }] : [];
+    });
+  }
+
+  /** A document as a rule may read it (a report's link view replaced by its model). */
+  full(document: WorkspaceDocument): WorkspaceDocument | undefined {
+    const entry = this.open.get(document.id);
+    if (!entry?.view || entry.document !== document.document) return document;
+    const model = this.options.openModel?.(document.id, entry.version);
+    return model ? { id: document.id, document: withoutPlainLines(model) } : undefined;
+  }
+
+  /** Every policy document known: the open ones with their current text, the others as on disk.
+   *  Open reports are link views (`linkView`): enough to link to and from them, not for rules
+   *  or the register (`full`, `fullDocuments`). */
   documents(): WorkspaceDocument[] {
     if (this.snapshot) return this.snapshot;
     const out: WorkspaceDocument[] = [];
@@ -203,7 +231,15 @@ export class WorkspaceIndex {
     return entry.document ? { id: path, document: entry.document } : undefined;
   }
 
-  /** An open document's current model (undefined: not a policy document, or closed). */
+  /** The model kept for an open document's version (without its plain lines). */
+  openDocument(id: string, version: number): PolicyDocument | undefined {
+    const entry = this.open.get(id);
+    return entry?.version === version ? entry.document : undefined;
+  }
+
+  /** An open document's current model (undefined: not a policy document, or closed). Kept without
+   *  its plain lines: the analysis drops the models of the documents not used lately, and the
+   *  index must not keep them whole behind its back (it held every open document's model). */
   setOpen(id: string, version: number, document: PolicyDocument | undefined, config: CoreConfig): void {
     const existing = this.open.get(id);
     if (!document || document.kind === 'unknown') {
@@ -221,7 +257,14 @@ export class WorkspaceIndex {
     // Opening a file as it is on disk changes nothing the other documents were checked against.
     const disk = this.disk.get(id);
     const same = !existing && disk?.document !== undefined && disk.configKey === configKey && disk.document.text === document.text;
-    this.open.set(id, { version, configKey, document, stamp: same ? disk.stamp : ++this.stamps });
+    const view = !LINKABLE.has(document.kind);
+    this.open.set(id, {
+      version,
+      configKey,
+      document: view ? linkView(document) : withoutPlainLines(document),
+      view,
+      stamp: same ? disk.stamp : ++this.stamps,
+    });
     if (same) this.snapshot = undefined;
     else this.changed([id], linkable(document, existing?.document, disk?.document));
   }
@@ -467,12 +510,28 @@ function keyOfConfig(config: CoreConfig): string {
  * reports the rule's failure) instead of differing quietly.
  */
 function withoutPlainLines(document: PolicyDocument): PolicyDocument {
-  const kept: PolicyDocument = { ...document, plainLines: [] };
-  Object.defineProperty(kept, 'plainLines', {
-    enumerable: false,
-    get() {
-      throw new Error('the workspace index does not keep the plain lines of the documents it holds');
-    },
-  });
-  return kept;
+  return { ...document, plainLines: DROPPED as PlainLine[] };
 }
+
+/**
+ * What the index keeps of an open document that no report links to (a report): enough for the
+ * linker (core/workspace/link.ts reads a report's kind, number, date, title, references, targets'
+ * indicators and its tables' columns and rows, not their cells), without the table cells and plain
+ * lines, nine tenths of a model once the analysis has dropped it. Reading what was dropped throws,
+ * so that a linker that starts to need it fails loudly (the server then re-analyses the report)
+ * instead of linking differently. Rules and the register get the whole model (`WorkspaceIndex.full`).
+ */
+function linkView(document: PolicyDocument): PolicyDocument {
+  const tables = document.tables.map((table) => ({ ...table, rows: table.rows.map((row) => ({ ...row, cells: DROPPED as TableCell[] })) }));
+  return { ...document, plainLines: DROPPED as PlainLine[], tables };
+}
+
+/**
+ * Stands in for an array the index does not keep: any use of it throws. One object shared by
+ * every model (a getter per object would cost more than what it replaces).
+ */
+const DROPPED: unknown[] = new Proxy([], {
+  get(_target, key) {
+    throw new Error(`the workspace index does not keep this part of the documents it holds (read ${String(key)})`);
+  },
+});
