@@ -2,7 +2,11 @@
 // when the VS Code extension starts it. createConnection reads the transport from the arguments.
 
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { boundHeapGrowth } from '../heap.js';
 import { startServer } from './server.js';
+
+// 1.1: with 200 seed-sized documents open the server held 367 MB for 81 MB live; see heap.ts.
+boundHeapGrowth(10);
 
 const connection = createConnection(ProposedFeatures.all);
 
