@@ -3,6 +3,7 @@
 
 import { relative, isAbsolute, sep } from 'node:path';
 import type { Finding, Locale, Severity, Span } from '../core/types.js';
+import { lineOfOffset } from '../core/text.js';
 import type { JsonDiagnostic } from './json-schema.js';
 import { tr } from './messages.js';
 
@@ -58,15 +59,8 @@ export class LinePositions implements Positions {
 
   position(offset: number): { line: number; character: number } {
     const clamped = Math.max(0, Math.min(offset, this.length));
-    const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid]! <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: clamped - s[lo]! };
+    const line = lineOfOffset(this.starts, clamped);
+    return { line, character: clamped - this.starts[line]! };
   }
 }
 

@@ -32,17 +32,29 @@ export interface Match<T> {
  * the second best by `margin`. Below that the caller says nothing.
  */
 export function bestMatch<T>(words: Set<string>, candidates: T[], wordsOf: (c: T) => Set<string>, threshold = 0.7, margin = 0.1): Match<T> | undefined {
-  let best: Match<T> | undefined;
-  let second = 0;
-  for (const item of candidates) {
-    const score = similarity(words, wordsOf(item));
-    if (!best || score > best.score) {
-      if (best) second = Math.max(second, best.score);
-      best = { item, score };
-    } else second = Math.max(second, score);
+  const ranking = new Ranking<T>();
+  for (const item of candidates) ranking.add(item, similarity(words, wordsOf(item)));
+  return ranking.confident(threshold, margin);
+}
+
+/** The best candidate seen and the best score of the others. */
+class Ranking<T> {
+  private best: Match<T> | undefined;
+  private second = 0;
+
+  add(item: T, score: number): void {
+    if (!this.best || score > this.best.score) {
+      if (this.best) this.second = Math.max(this.second, this.best.score);
+      this.best = { item, score };
+    } else this.second = Math.max(this.second, score);
   }
-  if (!best || best.score < threshold || best.score - second < margin) return undefined;
-  return best;
+
+  /** The best, when it reaches `threshold` and beats the others by `margin`. */
+  confident(threshold: number, margin: number): Match<T> | undefined {
+    const best = this.best;
+    if (!best || best.score < threshold || best.score - this.second < margin) return undefined;
+    return best;
+  }
 }
 
 /**
@@ -84,20 +96,14 @@ export class MatchIndex<T> {
       if (!list) continue;
       for (const i of list) if (this.shared[i]++ === 0) touched.push(i);
     }
-    let best: Match<T> | undefined;
-    let second = 0;
+    const ranking = new Ranking<T>();
     for (const i of touched) {
       const shared = this.shared[i]!;
       this.shared[i] = 0;
       const item = this.items[i]!;
       if (accept && !accept(item)) continue;
-      const score = (2 * shared) / (words.size + this.sizes[i]!);
-      if (!best || score > best.score) {
-        if (best) second = Math.max(second, best.score);
-        best = { item, score };
-      } else second = Math.max(second, score);
+      ranking.add(item, (2 * shared) / (words.size + this.sizes[i]!));
     }
-    if (!best || best.score < threshold || best.score - second < margin) return undefined;
-    return best;
+    return ranking.confident(threshold, margin);
   }
 }

@@ -2,6 +2,18 @@
 
 import type { Span } from './types.js';
 
+/** The 0-based line containing `offset`, given the offsets where lines start (ascending, from 0). */
+export function lineOfOffset(starts: ArrayLike<number>, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Offsets of line starts; converts offsets to 0-based line/character (UTF-16) and back. */
 export class LineIndex {
   readonly starts: number[];
@@ -22,15 +34,7 @@ export class LineIndex {
   }
   /** 0-based line containing `offset`. */
   lineAt(offset: number): number {
-    const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineOfOffset(this.starts, offset);
   }
   position(offset: number): { line: number; character: number } {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
