@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 const seed = process.env.VANBAN_FUZZ_SEED ?? String(Math.floor(Math.random() * 2 ** 31));
 const runs = process.env.VANBAN_FUZZ_RUNS ?? '10000';
 console.log(`fuzz:long: seed ${seed}, ${runs} runs per property`);
-const result = spawnSync(process.execPath, ['--test', 'out/test/fuzz/core.test.js'], {
+const result = spawnSync(process.execPath, ['--test', 'out/test/fuzz/core.test.js', 'out/test/fuzz/blocks.test.js'], {
   stdio: 'inherit',
   env: { ...process.env, VANBAN_FUZZ_SEED: seed, VANBAN_FUZZ_RUNS: runs },
 });
