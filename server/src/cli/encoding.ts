@@ -2,6 +2,8 @@
 // a BOM and as UTF-16 with a BOM; the encoding is remembered so that --fix writes the file back
 // byte-for-byte identical outside the fixed ranges.
 
+import { isUtf8 } from 'node:buffer';
+
 export type TextEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
 
 export interface DecodedText {
@@ -43,7 +45,8 @@ export function decodeDocument(bytes: Uint8Array): DecodedText | DecodeFailure {
 
 function decodeUtf8(bytes: Uint8Array, start: number, encoding: TextEncoding): DecodedText | DecodeFailure {
   const body = bytes.subarray(start);
-  const bad = firstInvalidUtf8(body);
+  // The native validator answers for the common case; the byte loop finds where it fails.
+  const bad = isUtf8(body) ? -1 : firstInvalidUtf8(body);
   if (bad !== -1) {
     let line = 1;
     for (let i = 0; i < bad; i++) if (body[i] === 0x0a) line++;
