@@ -51,6 +51,9 @@ for (const c of '\\<[&*_') ORDINARY[c.charCodeAt(0)] = 0;
 for (let c = 0xd800; c <= 0xdfff; c++) ORDINARY[c] = 0;
 for (let c = 0; c < 0x10000; c++) if (isCombining(c)) ORDINARY[c] = 0;
 
+const scratchMap: number[] = [];
+const scratchEnds: number[] = [];
+
 export function stripLines(text: string, lines: LineIndex, blocks: BlockKind[]): StrippedLine[] {
   const out: StrippedLine[] = [];
   for (let l = 0; l < lines.lineCount; l++) {
@@ -95,15 +98,17 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
     (/^(\*|_|<b>|<strong>)/i.test(trimmedRaw) && /(\*|_|<\/b>|<\/strong>)$/i.test(trimmedRaw));
 
   let plain = '';
-  const map: number[] = [];
-  const ends: number[] = [];
+  // Written into arrays shared by all lines (never shrunk), then sliced once at the final length.
+  const map = scratchMap;
+  const ends = scratchEnds;
+  let n = 0;
   const sups: SupMark[] = [];
   const comments: { text: string; span: Span }[] = [];
   const emit = (ch: string, at: number, end = at + 1): void => {
     plain += ch;
     for (let k = 0; k < ch.length; k++) {
-      map.push(base + at);
-      ends.push(base + end);
+      map[n] = base + at;
+      ends[n++] = base + end;
     }
   };
 
@@ -211,8 +216,8 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
     if (run > i + 1) {
       plain += raw.slice(i, run);
       for (let k = i; k < run; k++) {
-        map.push(base + k);
-        ends.push(base + k + 1);
+        map[n] = base + k;
+        ends[n++] = base + k + 1;
       }
       i = run;
       continue;
@@ -235,18 +240,17 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
     let e = plain.length;
     while (e > s && /[\s\u00a0]/.test(plain[e - 1]!)) e--;
     let p = plain.slice(s, e);
-    let m = map.slice(s, e);
-    let en = ends.slice(s, e);
     let dashed = false;
     const dash = /^[-–•][ \t]+/.exec(p);
     if (dash && !bullet) {
       dashed = true;
       p = p.slice(dash[0].length);
-      m = m.slice(dash[0].length);
-      en = en.slice(dash[0].length);
+      s += dash[0].length;
     }
+    const en = ends.slice(s, e);
     const endOffset = en.length > 0 ? en[en.length - 1]! : base + contentStart;
-    m.push(endOffset);
+    map[e] = endOffset;
+    const m = map.slice(s, e + 1);
     if (p.length === 0) emphasised = false;
     return {
       line,
