@@ -89,7 +89,7 @@ export function parseBlocks(text: string, lines = new LineIndex(text)): Markdown
       return { kinds: scan.kinds, tree: { type: 'root', children: tables.blocks.map((b) => tableNode(text, lines, b)) }, parser: 'lines' };
     }
   }
-  const tree = parseMarkdown(text, lines);
+  const tree = parseMarkdown(text, lines, tables);
   return { kinds: blankWhitespace(text, lines, classifyLines(tree, lines.lineCount)), tree, parser: 'micromark' };
 }
 
@@ -105,8 +105,7 @@ function blankWhitespace(text: string, lines: LineIndex, kinds: BlockKind[]): Bl
 }
 
 /** The micromark parse (CommonMark, with GFM tables recognised from lines where possible). */
-export function parseMarkdown(text: string, lines = new LineIndex(text)): Root {
-  const scan = scanPipeTables(text, lines);
+export function parseMarkdown(text: string, lines = new LineIndex(text), scan = scanPipeTables(text, lines)): Root {
   if (scan.unsure) return parseBlocksWithTableExtension(text);
   if (scan.blocks.length === 0) return afterBom(text, commonMark.parse(text) as Root);
   const tree = afterBom(text, commonMark.parse(maskBlocks(text, lines, scan.blocks)) as Root);
