@@ -107,7 +107,7 @@ class Cursor {
     return width;
   }
   /** Consumes up to `n` columns of whitespace; returns how many. */
-  skip(n = Infinity): number {
+  consume(n = Infinity): number {
     let done = 0;
     while (done < n) {
       if (this.rest > 0) {
@@ -411,12 +411,12 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan {
       size = initialSize + prefix + 1;
     } else {
       const saved = cur.save();
-      const took = cur.skip(4);
+      const took = cur.consume(4);
       if (took >= 1 && !isSpace(cur.peek())) size = initialSize + prefix + took;
       else {
         cur.load(saved);
         if (!isSpace(cur.peek())) return undefined;
-        cur.skip(1);
+        cur.consume(1);
         size = initialSize + prefix + 1;
       }
     }
@@ -432,18 +432,18 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan {
   const continueList = (cur: Cursor, list: List): 'in' | 'sibling' | 'out' => {
     if (cur.blank()) {
       list.furtherBlankLines = list.furtherBlankLines || list.initialBlankLine;
-      cur.skip(list.size);
+      cur.consume(list.size);
       return 'in';
     }
     const further = list.furtherBlankLines;
     list.furtherBlankLines = false;
     list.initialBlankLine = false;
     if (!further && isSpace(cur.peek()) && cur.space() >= list.size) {
-      cur.skip(list.size);
+      cur.consume(list.size);
       return 'in';
     }
     const saved = cur.save();
-    const initial = cur.skip(3);
+    const initial = cur.consume(3);
     if (startItem(cur, list, false, initial)) return 'sibling';
     cur.load(saved);
     return 'out';
@@ -483,7 +483,7 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan {
     if (!concrete) {
       for (;;) {
         const saved = cur.save();
-        const initial = cur.skip(3);
+        const initial = cur.consume(3);
         if (cur.peek() === GT) {
           unsure = true; // a block quote
           break;
@@ -525,7 +525,7 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan {
         lazyParagraph = lazy;
       } else {
         const probe = cur.save();
-        cur.skip();
+        cur.consume();
         const p = cur.pos;
         const c = text.charCodeAt(p);
         if (fenceLike(p, cur.end)) {
@@ -580,7 +580,7 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan {
         // code-indented.js asks whether the line it ends on is lazy: code begun on a lazy line ends there.
         flow = lazy ? { kind: 'none' } : { kind: 'code', pending: [] };
       } else {
-        cur.skip();
+        cur.consume();
         const p = cur.pos;
         const c = text.charCodeAt(p);
         if (fenceLike(p, cur.end)) {
