@@ -17,8 +17,8 @@ import { decodeDocument } from '../cli/encoding.js';
 import type { ConfigResult } from '../config/index.js';
 import { defaultConfig, type CoreConfig } from '../core/config.js';
 import type { PlainLine, PolicyDocument } from '../core/document/model.js';
-import type { TableCell } from '../core/document/tables.js';
 import { parseDocument } from '../core/document/parse.js';
+import { linkSummary } from '../core/workspace/summary.js';
 import type { Locale } from '../core/types.js';
 import type { ExplicitLink, WorkspaceDocument } from '../core/workspace/types.js';
 import { collectDocuments, isDocumentPath } from './files.js';
@@ -83,9 +83,10 @@ interface DiskEntry {
 interface OpenEntry {
   version: number;
   configKey: string;
-  /** Without plain lines; for a document that is not linkable (a report), its link view. */
+  /** Without plain lines; for a document that is not linkable (a report), its link summary. */
   document: PolicyDocument;
-  /** `document` is a link view (see `linkView`). */
+  /** `document` is a link summary (core/workspace/summary.ts `linkSummary`): what linking reads
+   *  of a report (a tenth of its model once the analysis has dropped it). */
   view: boolean;
   stamp: number;
 }
@@ -153,7 +154,7 @@ export class WorkspaceIndex {
   }
 
   /** Every policy document known (the open ones with their current text, the others as on disk)
-   *  with all that the register reads: an open report's link view is replaced by its model. */
+   *  with all that the register reads: an open report's link summary is replaced by its model. */
   fullDocuments(): WorkspaceDocument[] {
     return this.documents().flatMap((d) => {
       const entry = this.open.get(d.id);
@@ -163,7 +164,7 @@ export class WorkspaceIndex {
     });
   }
 
-  /** A document as a rule may read it (a report's link view replaced by its model). */
+  /** A document as a rule may read it (a report's link summary replaced by its model). */
   full(document: WorkspaceDocument): WorkspaceDocument | undefined {
     const entry = this.open.get(document.id);
     if (!entry?.view || entry.document !== document.document) return document;
@@ -172,7 +173,7 @@ export class WorkspaceIndex {
   }
 
   /** Every policy document known: the open ones with their current text, the others as on disk.
-   *  Open reports are link views (`linkView`): enough to link to and from them, not for rules
+   *  Open reports are link summaries (`linkSummary`): enough to link to and from them, not for rules
    *  or the register (`full`, `fullDocuments`). */
   documents(): WorkspaceDocument[] {
     if (this.snapshot) return this.snapshot;
@@ -237,6 +238,12 @@ export class WorkspaceIndex {
     return entry?.version === version ? entry.document : undefined;
   }
 
+  /** The index keeps the open document's whole model, its text with it (not a link summary). */
+  keepsText(id: string): boolean {
+    const entry = this.open.get(id);
+    return entry !== undefined && !entry.view;
+  }
+
   /** An open document's current model (undefined: not a policy document, or closed). Kept without
    *  its plain lines: the analysis drops the models of the documents not used lately, and the
    *  index must not keep them whole behind its back (it held every open document's model). */
@@ -250,7 +257,9 @@ export class WorkspaceIndex {
       return;
     }
     const configKey = keyOfConfig(config);
-    if (existing && existing.configKey === configKey && existing.document.text === document.text) {
+    // The same text (a link summary keeps none, but an open document's version names its text).
+    const sameText = existing && (existing.view ? existing.version === version : existing.document.text === document.text);
+    if (existing && sameText && existing.configKey === configKey) {
       existing.version = version;
       return;
     }
@@ -261,7 +270,7 @@ export class WorkspaceIndex {
     this.open.set(id, {
       version,
       configKey,
-      document: view ? linkView(document) : withoutPlainLines(document),
+      document: view ? linkSummary(document) : withoutPlainLines(document),
       view,
       stamp: same ? disk.stamp : ++this.stamps,
     });
@@ -511,19 +520,6 @@ function keyOfConfig(config: CoreConfig): string {
  */
 function withoutPlainLines(document: PolicyDocument): PolicyDocument {
   return { ...document, plainLines: DROPPED as PlainLine[] };
-}
-
-/**
- * What the index keeps of an open document that no report links to (a report): enough for the
- * linker (core/workspace/link.ts reads a report's kind, number, date, title, references, targets'
- * indicators and its tables' columns and rows, not their cells), without the table cells and plain
- * lines, nine tenths of a model once the analysis has dropped it. Reading what was dropped throws,
- * so that a linker that starts to need it fails loudly (the server then re-analyses the report)
- * instead of linking differently. Rules and the register get the whole model (`WorkspaceIndex.full`).
- */
-function linkView(document: PolicyDocument): PolicyDocument {
-  const tables = document.tables.map((table) => ({ ...table, rows: table.rows.map((row) => ({ ...row, cells: DROPPED as TableCell[] })) }));
-  return { ...document, plainLines: DROPPED as PlainLine[], tables };
 }
 
 /**

@@ -4,4 +4,4 @@ export { linkDocuments, linkReport, normaliseNumber, type LinkOptions } from './
 export { buildRegister, registerToCsv, STATUS_NAMES, type Register, type RegisterEntry, type RegisterResult, type TargetStatus, type Position } from './register.js';
 export { renderDashboard, type DashboardOptions, type SourceLink } from './dashboard.js';
 export { documentName } from './describe.js';
-export { workspaceSummary, reviveSummary, type SummaryFields } from './summary.js';
+export { workspaceSummary, reviveSummary, linkSummary, type SummaryFields } from './summary.js';

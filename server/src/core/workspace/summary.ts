@@ -9,7 +9,7 @@
 // to need more fails loudly instead of differing quietly.
 
 import type { Inherited, PolicyDocument, Target } from '../document/model.js';
-import type { Table } from '../document/tables.js';
+import type { Table, TableRow } from '../document/tables.js';
 import { quantityKey, writtenQuantity } from './describe.js';
 
 /** The summary's extra field: each target value as written (writtenQuantity), by `start:end`. */
@@ -48,16 +48,55 @@ export function workspaceSummary(document: PolicyDocument): PolicyDocument & Sum
 
 /** A summary back from a worker thread: what it leaves out throws when read. */
 export function reviveSummary(summary: PolicyDocument): PolicyDocument {
+  return guardLeftOut(summary, WORKER_LEFT_OUT);
+}
+
+/**
+ * The summary kept of an open report by the language server's workspace index: what linking reads
+ * of a report (its kind, number, date, title, references, targets' indicators, and the rows of its
+ * plan and result tables) without the table cells. Rules read the whole model instead. What it
+ * leaves out throws when read.
+ */
+export function linkSummary(document: PolicyDocument): PolicyDocument {
+  const summary = workspaceSummary(document);
+  // Copied, strings included: a string cut from the text (a title, an indicator) can be a slice that
+  // keeps the whole text alive, which is what the language server lets go of for a dormant document.
+  const tables = summary.tables.map((table) => ({ ...table, rows: table.rows.map(({ cells: _cells, ...row }) => row) }));
+  const copy = structuredClone({ ...summary, tables });
+  for (const table of copy.tables) for (const row of table.rows) (row as TableRow).cells = LINK_CELLS;
+  return guardLeftOut(copy as unknown as PolicyDocument, LINK_LEFT_OUT);
+}
+
+/**
+ * A copy of `summary` whose left-out fields throw when read: they are accessors on a prototype
+ * shared by every summary of that kind (nothing per object), so `{ ...summary }` and JSON leave them
+ * out as before.
+ */
+function guardLeftOut(summary: PolicyDocument, prototype: object): PolicyDocument {
+  return Object.assign(Object.create(prototype) as PolicyDocument, summary);
+}
+
+function leftOutPrototype(why: string): object {
+  const prototype = {};
   for (const field of LEFT_OUT) {
-    Object.defineProperty(summary, field, {
+    Object.defineProperty(prototype, field, {
       enumerable: false,
       get() {
-        throw new Error(`the ${field} of another document are not kept when many files are checked`);
+        throw new Error(`the ${field} of ${why}`);
       },
     });
   }
-  return summary;
+  return Object.freeze(prototype);
 }
+
+const WORKER_LEFT_OUT = leftOutPrototype('other documents are not kept when many files are checked');
+const LINK_LEFT_OUT = leftOutPrototype('an open report are not kept by the workspace index (ask for its model)');
+/** Cells of a link summary's rows: any use throws. One array shared by every row. */
+const LINK_CELLS = new Proxy([], {
+  get(_target, key) {
+    throw new Error(`the workspace index does not keep the table cells of an open report (read ${String(key)})`);
+  },
+}) as never;
 
 function withoutSection<T>(inherited: Inherited<T>): Inherited<T> {
   const { section: _section, ...rest } = inherited;
