@@ -44,6 +44,8 @@ export interface AnalyzedEvent {
 }
 
 export interface StartOptions {
+  /** Extra environment for the server process (VANBAN_LSP_PROBE=1 enables `vanban/_memory`). */
+  env?: Record<string, string>;
   /** Client locale sent in initialize (`vi`, `en-US`). */
   locale?: string;
   /** Advertise pull diagnostics (VS Code does; Neovim 0.7 does not). Default true. */
@@ -120,7 +122,11 @@ export class LspClient {
   ) {}
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [serverPath, '--stdio'], {
+      cwd: repoRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+    });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     client.settings = options.settings;
@@ -189,12 +195,16 @@ export class LspClient {
     });
   }
 
-  /** Sends one incremental change and keeps the client's copy in step. Returns the new version. */
+  /** Sends one incremental change and keeps the client's copy in step. Returns the new version.
+   *  Each change is applied to a document made afresh from the text: the protocol's reading of a
+   *  position past the last line (the end of the document), which the library's incremental line
+   *  table loses after such a change. */
   async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
-    const doc = this.texts.get(uri);
+    let doc = this.texts.get(uri);
     if (!doc) throw new Error(`not open: ${uri}`);
     const version = doc.version + 1;
-    TextDocument.update(doc, changes, version);
+    for (const change of changes) doc = TextDocument.update(TextDocument.create(uri, doc.languageId, version, doc.getText()), [change], version);
+    this.texts.set(uri, doc);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
       contentChanges: changes,

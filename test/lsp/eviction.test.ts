@@ -51,6 +51,11 @@ describe('lsp: a document whose model was dropped', { skip }, () => {
     }
   }
 
+  /** The documents whose text the server holds as UTF-8 (server/src/lsp/documents.ts). */
+  async function packed(): Promise<string[]> {
+    return (await client.connection.sendRequest<{ packed: string[] }>('vanban/_memory', {})).packed;
+  }
+
   /** What the features answer for the report now. */
   async function answers() {
     const items = (await client.pullFull(reportUri)).items;
@@ -75,7 +80,12 @@ describe('lsp: a document whose model was dropped', { skip }, () => {
     copyFileSync(join(FIXTURES, REPORT), join(dir, REPORT));
     reportUri = pathToFileURL(join(dir, REPORT)).href;
     resolutionUri = pathToFileURL(join(dir, RESOLUTION)).href;
-    client = await LspClient.start({ locale: 'vi', workspaceFolder: dir, initializationOptions: { settings: { debounce: 0 } } });
+    client = await LspClient.start({
+      locale: 'vi',
+      workspaceFolder: dir,
+      initializationOptions: { settings: { debounce: 0 } },
+      env: { VANBAN_LSP_PROBE: '1' },
+    });
     await client.indexChanged.wait((e) => !e.indexing);
     for (const [i, uri] of fillers.entries()) await client.open(uri, filler(i));
     await client.open(reportUri, reportText);
@@ -98,11 +108,33 @@ describe('lsp: a document whose model was dropped', { skip }, () => {
     assert.ok(kept.actions && kept.actions.length > 0);
 
     await evict();
+    // Dormant: the report's text is packed (the index keeps only its link summary), the
+    // resolution's is not (the index keeps its model, text included).
+    assert.ok((await packed()).includes(reportUri));
+    assert.ok(!(await packed()).includes(resolutionUri));
     const analysed = client.analyzed.all.length;
     const again = await answers();
     assert.deepEqual(again, kept);
     // Answered from the findings kept and a model parsed again, not from a new analysis.
     assert.equal(client.analyzed.all.length, analysed);
+  });
+
+  test('edits to it while its text is packed land where the client put them', async () => {
+    const kept = await answers();
+    await evict();
+    assert.ok((await packed()).includes(reportUri));
+    await client.change(reportUri, [{ range: rangeOf(reportText, '90,5%'), text: '91,5%' }]);
+    const edited = await client.pullFull(reportUri);
+    assert.equal(client.text(reportUri), reportText.replace('90,5%', '91,5%'));
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: reportUri }, position: positionOf(client.text(reportUri), '91,5%', 1) });
+    assert.match(JSON.stringify(hover), /91,5/);
+    assert.notDeepEqual(edited.items, kept.items);
+    // Edited back while packed again: the same answers as before, but for the version numbers.
+    await evict();
+    await client.change(reportUri, [{ range: rangeOf(client.text(reportUri), '91,5%'), text: '90,5%' }]);
+    await evict();
+    const versionless = (value: unknown) => JSON.parse(JSON.stringify(value).replace(/"version":\d+/g, '"version":0'));
+    assert.deepEqual(versionless(await answers()), versionless(kept));
   });
 
   test('is re-checked through the workspace index when its resolution is edited', async () => {

@@ -10,8 +10,9 @@ import type { CoreConfig } from '../core/config.js';
 import type { PolicyDocument } from '../core/document/model.js';
 import { parseDocument } from '../core/document/parse.js';
 import type { WorkspaceContext } from '../core/workspace/types.js';
-import type { Locale } from '../core/types.js';
+import type { Finding, Locale } from '../core/types.js';
 import { toDiagnostic, type ResolveDocument } from './convert.js';
+import { pack, unpack } from './pack.js';
 import type { VanbanSettings } from './settings.js';
 
 /** What the analysis of a document needs from the settings of its scope. */
@@ -48,13 +49,13 @@ export interface AnalysisResult {
 
 /**
  * How many documents keep their model between requests. The others keep their findings and
- * diagnostics only, and get their model back — parsed again from the same text, so identical —
- * when a feature (hover, symbols, code actions) asks for it. A model of an 80 kB report is ~1.6 MB
- * after a collection (its plain lines, 1 MB, and the rule caches keyed by it, 0.5 MB), against
- * ~0.2 MB for the rest of what an open document costs (text, findings, diagnostics, what the
- * workspace index keeps of it). A dropped model costs a parse when a feature asks for it (about
+ * diagnostics only, packed (see `slim`), and get their model back — parsed again from the same
+ * text, so identical — when a feature (hover, symbols, code actions) asks for it. A model of an
+ * 80 kB report is ~1.6 MB after a collection (its plain lines, 1 MB, and the rule caches keyed by
+ * it, 0.5 MB); a dormant document costs ~50 kB (its packed text, findings and diagnostics, and what
+ * the workspace index keeps of it). A dropped model costs a parse when a feature asks for it (about
  * 20 ms for seed 004): three cover the documents a user moves between; with 200 documents open,
- * 3 instead of 8 kept the live heap at 72 MB instead of 81 MB (RSS 197 MB instead of 208 MB).
+ * 3 instead of 8 kept the live heap at 72 MB instead of 81 MB (before packing: now 22 MB).
  */
 export const FULL_MODELS = 3;
 
@@ -65,6 +66,34 @@ const DROPPED_MODEL: PolicyDocument = new Proxy({} as PolicyDocument, {
     throw new Error(`the model of this analysis was dropped to bound memory (read ${String(key)}); Analyses.settled parses it again`);
   },
 });
+
+/**
+ * A result without its model, its findings and diagnostics packed as JSON (pack.ts) and unpacked (a
+ * new copy) on each read. Packed, they take a tenth of their size on the heap, and they no longer
+ * hold the strings cut from the text (a message quoting a title can be a slice of the whole text),
+ * so that the text itself can go (server/src/lsp/documents.ts).
+ */
+function slim(result: AnalysisResult): AnalysisResult {
+  const json = JSON.stringify({ findings: result.analysis.findings, diagnostics: result.diagnostics });
+  // JSON escapes lone surrogates, so it always packs.
+  const packed = pack(json);
+  const unpacked = (): { findings: Finding[]; diagnostics: Diagnostic[] } => JSON.parse(unpack(packed));
+  const analysis: Analysis = {
+    document: DROPPED_MODEL,
+    failures: result.analysis.failures,
+    get findings() {
+      return unpacked().findings;
+    },
+  };
+  return {
+    ...result,
+    analysis,
+    get diagnostics() {
+      return unpacked().diagnostics;
+    },
+    slim: true,
+  };
+}
 
 /** The other documents a document is checked against, and a key that changes when they do. */
 export interface WorkspaceUse {
@@ -85,6 +114,8 @@ export interface AnalysesOptions {
   /** The workspace context of a document that will be checked (undefined: checked alone). */
   workspaceFor?(uri: string, document: PolicyDocument, config: CoreConfig): WorkspaceUse | undefined;
   log(message: string): void;
+  /** A document's model was dropped (true) or is kept again (false): its text may be packed. */
+  dormant?(uri: string, dormant: boolean): void;
 }
 
 /** Language ids the server checks: Markdown and plain text (`text` is Neovim's name for it). */
@@ -208,10 +239,12 @@ export class Analyses {
     const at = this.recent.indexOf(uri);
     if (at >= 0) this.recent.splice(at, 1);
     this.recent.push(uri);
+    this.options.dormant?.(uri, false);
     while (this.recent.length > FULL_MODELS) {
-      const old = this.entries.get(this.recent.shift()!);
-      const r = old?.result;
-      if (old && r && !r.slim) old.result = { ...r, analysis: { ...r.analysis, document: DROPPED_MODEL }, slim: true };
+      const oldUri = this.recent.shift()!;
+      const old = this.entries.get(oldUri);
+      if (old?.result && !old.result.slim) old.result = slim(old.result);
+      this.options.dormant?.(oldUri, true);
     }
   }
 

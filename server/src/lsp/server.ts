@@ -2,8 +2,7 @@
 // handler is guarded: an exception is logged and that request answers empty; the server stays up.
 
 import { readFileSync } from 'node:fs';
-import { getHeapSpaceStatistics, setFlagsFromString, writeHeapSnapshot } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -23,6 +22,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { collectGarbage, IDLE_COLLECT_MS, IdleCollector } from '../heap.js';
 import { ConfigCache, CONFIG_FILE_NAME, type ConfigProblem } from '../config/index.js';
 import { defaultConfig, type CoreConfig } from '../core/config.js';
 import type { PolicyDocument } from '../core/document/model.js';
@@ -51,13 +51,14 @@ import {
   type VanbanInitializationOptions,
 } from './protocol.js';
 import { coreConfigFor, defaultSettings, readSettings, resolveLocale, type VanbanSettings } from './settings.js';
+import { OPEN_DOCUMENTS } from './documents.js';
 import { WorkspaceIndex, type IndexChange } from './workspaceIndex.js';
 
 /** Files the server watches: its configuration and the documents the workspace index holds. */
 const WATCHED_GLOBS = [`**/${CONFIG_FILE_NAME}`, '**/*.md', '**/*.markdown', '**/*.txt'];
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(OPEN_DOCUMENTS);
   let clientLocale: string | undefined;
   let pullDiagnostics = false;
   let configurationRequests = false;
@@ -185,6 +186,20 @@ export function startServer(connection: Connection): void {
     return openIds.get(id) ?? fileUri(id);
   }
 
+  // Once nothing has been analysed for a while, one collection gives back the memory the last burst
+  // of analyses left committed (server/src/heap.ts).
+  const idle = new IdleCollector(IDLE_COLLECT_MS, () => {
+    const before = process.memoryUsage();
+    const started = performance.now();
+    collectGarbage();
+    if (globalSettings.trace !== 'verbose') return;
+    const after = process.memoryUsage();
+    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+    connection.console.log(
+      `idle collection in ${(performance.now() - started).toFixed(0)} ms: heap ${mb(before.heapTotal)} → ${mb(after.heapTotal)} MB, RSS ${mb(before.rss)} → ${mb(after.rss)} MB`,
+    );
+  });
+
   const index = new WorkspaceIndex({
     configFor: (path) => configs.for(path),
     createProgress: () => connection.window.createWorkDoneProgress(),
@@ -192,6 +207,7 @@ export function startServer(connection: Connection): void {
     log,
     openModel: (id, version) => analyses.model(uriOfId(id), version),
     onChange(status, change) {
+      idle.activity();
       recheckReports(change);
       if (indexEvents) void connection.sendNotification(IndexChangedNotification, status);
     },
@@ -228,7 +244,7 @@ export function startServer(connection: Connection): void {
     const self: WorkspaceDocument = { id, document };
     const outcome = linkReport(self, candidates, links, { pillars: config.pillars });
     const ids = outcome.status === 'linked' ? [outcome.resolution] : outcome.status === 'ambiguous' ? outcome.candidates : [];
-    // What the rule reads of the documents used: their models (an open report is a link view).
+    // What the rule reads of the documents used: their models (an open report is a link summary).
     const used = ids.flatMap((i) => candidates.filter((d) => d.id === i).flatMap((d) => index.full(d) ?? []));
     const key = [outcome.status, ...used.map((d) => `${d.id}@${index.stamp(d.id) ?? 0}`)].join('|');
     return { context: { id, documents: [self, ...used], links }, key, depends: used.map((d) => d.id) };
@@ -272,7 +288,10 @@ export function startServer(connection: Connection): void {
       filterFindings,
       resolveDocument,
       workspaceFor,
+      // A document the index keeps whole (a resolution: its text with it) would only gain a copy.
+      dormant: (uri, dormant) => documents.get(uri)?.setDormant(dormant && !index.keepsText(idOf(uri))),
       onAnalyzed(result, count) {
+        idle.activity();
         // The open document's text is what the other documents are checked against.
         try {
           index.setOpen(idOf(result.uri), result.version, result.checked ? result.analysis.document : undefined, result.config);
@@ -565,12 +584,10 @@ export function startServer(connection: Connection): void {
   if (process.env.VANBAN_LSP_PROBE === '1') {
     connection.onRequest('vanban/_memory', (params: { gc?: boolean } | undefined) => {
       // A full collection on request (the live size), through V8's own gc() made reachable here.
-      if (params?.gc) {
-        setFlagsFromString('--expose-gc');
-        (runInNewContext('gc') as () => void)();
-      }
+      if (params?.gc) collectGarbage();
       const spaces = Object.fromEntries(getHeapSpaceStatistics().map((h) => [h.space_name, { size: h.space_size, used: h.space_used_size }]));
-      return { ...process.memoryUsage(), analyses: analyses.totalCount(), spaces };
+      const packed = documents.all().flatMap((d) => (d.isPacked ? [d.uri] : []));
+      return { ...process.memoryUsage(), analyses: analyses.totalCount(), spaces, packed };
     });
     connection.onRequest('vanban/_heapSnapshot', (params: { file: string }) => writeHeapSnapshot(params.file));
   }
