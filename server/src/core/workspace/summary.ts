@@ -1,6 +1,8 @@
 // What the cross-document checks read of a document, without its text and body: a model cut down
 // to its kind, number, date, title, references, targets (without their sections) and, for a
-// report, the tables that state plans or results. `vanban check` over many files keeps one per
+// report, the tables that state plans or results, with the cells of their plan columns only (the
+// cross-document rule compares plans; the register, which reads results, is built from whole
+// models). `vanban check` over many files keeps one per
 // document instead of the whole model (a small part of its memory, and cheap to pass between
 // threads).
 //
@@ -18,6 +20,7 @@ export interface SummaryFields {
 }
 
 const INDICATOR_TABLE_MEANINGS = new Set(['plan', 'plan-year', 'result']);
+const PLAN_MEANINGS = new Set(['plan', 'plan-year']);
 
 /** Fields of a model that a summary leaves out (see reviveSummary). */
 const LEFT_OUT = ['text', 'lines', 'plainLines', 'sections', 'outline', 'footnoteRefs', 'footnoteDefs', 'appendices', 'appendixRefs'] as const;
@@ -30,8 +33,9 @@ export function workspaceSummary(document: PolicyDocument): PolicyDocument & Sum
     const { section: _section, quantities: _quantities, year, pillar, ...rest } = t;
     return { ...rest, quantities: [], ...(year ? { year: withoutSection(year) } : {}), ...(pillar ? { pillar: withoutSection(pillar) } : {}) } as unknown as Target;
   });
-  // Only a report's tables are compared (with the targets of what it reports on).
-  const tables: Table[] = document.kind === 'report' ? document.tables.filter((table) => table.columns.some((c) => INDICATOR_TABLE_MEANINGS.has(c.meaning))) : [];
+  // Only a report's tables are compared (with the targets of what it reports on), and of their cells
+  // only the plans (resolution-mismatch): result cells are most of a report's tables.
+  const tables: Table[] = document.kind === 'report' ? document.tables.filter((table) => table.columns.some((c) => INDICATOR_TABLE_MEANINGS.has(c.meaning))).map(plansOnly) : [];
   const summary = {
     kind: document.kind,
     ...(document.kindSpan ? { kindSpan: document.kindSpan } : {}),
@@ -97,6 +101,11 @@ const LINK_CELLS = new Proxy([], {
     throw new Error(`the workspace index does not keep the table cells of an open report (read ${String(key)})`);
   },
 }) as never;
+
+function plansOnly(table: Table): Table {
+  const plans = new Set(table.columns.filter((c) => PLAN_MEANINGS.has(c.meaning)).map((c) => c.index));
+  return { ...table, rows: table.rows.map((row) => ({ ...row, cells: row.cells.filter((cell) => plans.has(cell.column)) })) };
+}
 
 function withoutSection<T>(inherited: Inherited<T>): Inherited<T> {
   const { section: _section, ...rest } = inherited;
