@@ -139,8 +139,8 @@ for (const mb of sizes) {
 
 log('language server: latency, memory, burst');
 // The memory is read once every document is open and analysed, and again after the server has been
-// idle for longer than its idle collection waits (server/src/heap.ts IDLE_COLLECT_MS, 10 s).
-const LSP_IDLE_SECONDS = 12;
+// idle for longer than its idle collections wait (server/src/heap.ts IDLE_DELAYS: 5 s, then 6 s).
+const LSP_IDLE_SECONDS = 15;
 const lsp = runJson('scripts/bench/lsp.mjs', [join(seeds, seed004), corpus, quick ? '50' : '200', quick ? '50' : '200', '--idle', String(LSP_IDLE_SECONDS)])[0];
 
 log('cold start');

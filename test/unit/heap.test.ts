@@ -7,31 +7,46 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { collectGarbage, IdleCollector } from '../../server/src/heap.js';
 
-test('collects once after the idle time, not while activity continues', async () => {
-  let collections = 0;
-  const idle = new IdleCollector(60, () => collections++);
+test('after the idle time: a young-generation collection, then a full one; none while activity continues', async () => {
+  const collections: string[] = [];
+  const idle = new IdleCollector({ idleMs: 60, settleMs: 60 }, (kind) => collections.push(kind));
   for (let i = 0; i < 6; i++) {
     idle.activity();
     await sleep(20);
   }
-  assert.equal(collections, 0, 'activity every 20 ms postpones a 60 ms idle collection');
+  assert.deepEqual(collections, [], 'activity every 20 ms postpones a 60 ms idle collection');
+  await sleep(300);
+  assert.deepEqual(collections, ['minor', 'major']);
   await sleep(200);
-  assert.equal(collections, 1);
-  await sleep(200);
-  assert.equal(collections, 1, 'once per idle period');
+  assert.deepEqual(collections, ['minor', 'major'], 'once per idle period');
   idle.activity();
+  await sleep(300);
+  assert.deepEqual(collections, ['minor', 'major', 'minor', 'major'], 'the next activity arms it again');
+  idle.dispose();
+});
+
+test('activity between the two collections cancels the full one', async () => {
+  const collections: string[] = [];
+  const idle = new IdleCollector({ idleMs: 100, settleMs: 300 }, (kind) => collections.push(kind));
+  idle.activity();
+  await sleep(150);
+  assert.deepEqual(collections, ['minor']);
+  // The full collection was due at 400 ms; this activity moves the next pair to 250 and 550 ms.
+  idle.activity();
+  await sleep(330);
+  assert.deepEqual(collections, ['minor', 'minor'], 'the full collection due at 400 ms was cancelled');
   await sleep(200);
-  assert.equal(collections, 2, 'the next activity arms it again');
+  assert.deepEqual(collections, ['minor', 'minor', 'major']);
   idle.dispose();
 });
 
 test('dispose cancels a pending collection', async () => {
-  let collections = 0;
-  const idle = new IdleCollector(30, () => collections++);
+  const collections: string[] = [];
+  const idle = new IdleCollector({ idleMs: 30, settleMs: 30 }, (kind) => collections.push(kind));
   idle.activity();
   idle.dispose();
   await sleep(120);
-  assert.equal(collections, 0);
+  assert.deepEqual(collections, []);
 });
 
 test('collectGarbage runs a real full collection (without --expose-gc on the command line)', async () => {

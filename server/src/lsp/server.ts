@@ -22,7 +22,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { collectGarbage, IDLE_COLLECT_MS, IdleCollector } from '../heap.js';
+import { collectGarbage, IDLE_DELAYS, IdleCollector } from '../heap.js';
 import { ConfigCache, CONFIG_FILE_NAME, type ConfigProblem } from '../config/index.js';
 import { defaultConfig, type CoreConfig } from '../core/config.js';
 import type { PolicyDocument } from '../core/document/model.js';
@@ -188,15 +188,15 @@ export function startServer(connection: Connection): void {
 
   // Once nothing has been analysed for a while, one collection gives back the memory the last burst
   // of analyses left committed (server/src/heap.ts).
-  const idle = new IdleCollector(IDLE_COLLECT_MS, () => {
+  const idle = new IdleCollector(IDLE_DELAYS, (kind) => {
     const before = process.memoryUsage();
     const started = performance.now();
-    collectGarbage();
+    collectGarbage(kind);
     if (globalSettings.trace !== 'verbose') return;
     const after = process.memoryUsage();
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
     connection.console.log(
-      `idle collection in ${(performance.now() - started).toFixed(0)} ms: heap ${mb(before.heapTotal)} → ${mb(after.heapTotal)} MB, RSS ${mb(before.rss)} → ${mb(after.rss)} MB`,
+      `idle collection (${kind}) in ${(performance.now() - started).toFixed(0)} ms: heap ${mb(before.heapTotal)} → ${mb(after.heapTotal)} MB, RSS ${mb(before.rss)} → ${mb(after.rss)} MB`,
     );
   });
 
