@@ -181,7 +181,7 @@ for (const c of curve) {
 row(`LSP edit → diagnostics, seed 004, ${quick ? 50 : 200} edits, no debounce: p50 / p95`, `${ms(lsp.noDebounce.p50)} / ${ms(lsp.noDebounce.p95)}`, `max ${ms(lsp.noDebounce.max)}`, 'p95 ≤ 60 ms', lsp.noDebounce.p95 <= 60);
 row('— with the default debounce: p50 / p95', `${ms(lsp.debounced.p50)} / ${ms(lsp.debounced.p95)}`, 'includes the debounce wait', '', undefined);
 row(`LSP memory, ${lsp.memory.documents} seed-004-sized documents open and analysed: RSS / peak while opening`, `${mb(lsp.memory.rss)} / ${mb(lsp.memory.peak)}`, `live heap ${mb(lsp.memory.liveHeap)}`, '≤ 150 MB', lsp.memory.rss <= 150);
-row(`— after ${LSP_IDLE_SECONDS} s idle (one idle collection): RSS`, mb(lsp.memory[`rssIdle${LSP_IDLE_SECONDS}s`]), '', '', undefined);
+row(`— after ${LSP_IDLE_SECONDS} s idle (the idle collections): RSS`, mb(lsp.memory[`rssIdle${LSP_IDLE_SECONDS}s`]), '', '', undefined);
 row(`LSP burst: ${lsp.burst.edits} edits in ${lsp.burst.seconds.toFixed(2)} s`, `${lsp.burst.analyses} analyses`, '', 'one per settled version', lsp.burst.analyses <= 2);
 row('CLI cold start, `vanban check` on one small file, median of 11', ms(coldRuns[5]), `\`node -e 0\` ${ms(bareNode[5])}`, '≤ 250 ms', coldRuns[5] <= 250);
 
