@@ -186,7 +186,7 @@ export function startServer(connection: Connection): void {
     return openIds.get(id) ?? fileUri(id);
   }
 
-  // Once nothing has been analysed for a while, one collection gives back the memory the last burst
+  // Once nothing has been analysed for a while, two collections give back the memory the last burst
   // of analyses left committed (server/src/heap.ts).
   const idle = new IdleCollector(IDLE_DELAYS, (kind) => {
     const before = process.memoryUsage();

@@ -18,7 +18,7 @@ import type { ConfigResult } from '../config/index.js';
 import { defaultConfig, type CoreConfig } from '../core/config.js';
 import type { PlainLine, PolicyDocument } from '../core/document/model.js';
 import { parseDocument } from '../core/document/parse.js';
-import { linkSummary } from '../core/workspace/summary.js';
+import { linkSummary, throwingArray } from '../core/workspace/summary.js';
 import type { Locale } from '../core/types.js';
 import type { ExplicitLink, WorkspaceDocument } from '../core/workspace/types.js';
 import { collectDocuments, isDocumentPath } from './files.js';
@@ -522,12 +522,5 @@ function withoutPlainLines(document: PolicyDocument): PolicyDocument {
   return { ...document, plainLines: DROPPED as PlainLine[] };
 }
 
-/**
- * Stands in for an array the index does not keep: any use of it throws. One object shared by
- * every model (a getter per object would cost more than what it replaces).
- */
-const DROPPED: unknown[] = new Proxy([], {
-  get(_target, key) {
-    throw new Error(`the workspace index does not keep this part of the documents it holds (read ${String(key)})`);
-  },
-});
+/** Plain lines the index does not keep: any use throws. */
+const DROPPED = throwingArray('the workspace index does not keep this part of the documents it holds');

@@ -26,6 +26,11 @@ const PLAN_MEANINGS = new Set(['plan', 'plan-year']);
 const LEFT_OUT = ['text', 'lines', 'plainLines', 'sections', 'outline', 'footnoteRefs', 'footnoteDefs', 'appendices', 'appendixRefs'] as const;
 
 export function workspaceSummary(document: PolicyDocument): PolicyDocument & SummaryFields {
+  return summarise(document, plansOnly);
+}
+
+/** A summary whose report tables go through `cut` (which cells their rows keep). */
+function summarise(document: PolicyDocument, cut: (table: Table) => Table): PolicyDocument & SummaryFields {
   const writtenQuantities: Record<string, string> = {};
   const targets = document.targets.map((t): Target => {
     if (t.value) writtenQuantities[quantityKey(t.value)] = writtenQuantity(document, t.value);
@@ -35,7 +40,7 @@ export function workspaceSummary(document: PolicyDocument): PolicyDocument & Sum
   });
   // Only a report's tables are compared (with the targets of what it reports on), and of their cells
   // only the plans (resolution-mismatch): result cells are most of a report's tables.
-  const tables: Table[] = document.kind === 'report' ? document.tables.filter((table) => table.columns.some((c) => INDICATOR_TABLE_MEANINGS.has(c.meaning))).map(plansOnly) : [];
+  const tables: Table[] = document.kind === 'report' ? document.tables.filter((table) => table.columns.some((c) => INDICATOR_TABLE_MEANINGS.has(c.meaning))).map(cut) : [];
   const summary = {
     kind: document.kind,
     ...(document.kindSpan ? { kindSpan: document.kindSpan } : {}),
@@ -62,11 +67,9 @@ export function reviveSummary(summary: PolicyDocument): PolicyDocument {
  * leaves out throws when read.
  */
 export function linkSummary(document: PolicyDocument): PolicyDocument {
-  const summary = workspaceSummary(document);
   // Copied, strings included: a string cut from the text (a title, an indicator) can be a slice that
   // keeps the whole text alive, which is what the language server lets go of for a dormant document.
-  const tables = summary.tables.map((table) => ({ ...table, rows: table.rows.map(({ cells: _cells, ...row }) => row) }));
-  const copy = structuredClone({ ...summary, tables });
+  const copy = structuredClone(summarise(document, withoutCells));
   for (const table of copy.tables) for (const row of table.rows) (row as TableRow).cells = LINK_CELLS;
   return guardLeftOut(copy as unknown as PolicyDocument, LINK_LEFT_OUT);
 }
@@ -96,11 +99,24 @@ function leftOutPrototype(why: string): object {
 const WORKER_LEFT_OUT = leftOutPrototype('other documents are not kept when many files are checked');
 const LINK_LEFT_OUT = leftOutPrototype('an open report are not kept by the workspace index (ask for its model)');
 /** Cells of a link summary's rows: any use throws. One array shared by every row. */
-const LINK_CELLS = new Proxy([], {
-  get(_target, key) {
-    throw new Error(`the workspace index does not keep the table cells of an open report (read ${String(key)})`);
-  },
-}) as never;
+const LINK_CELLS = throwingArray('the workspace index does not keep the table cells of an open report') as never;
+
+/**
+ * Stands in for an array a summary or a kept model does not hold: any use throws, naming `what`
+ * and the property read. One object can serve every place (a getter per object would cost more
+ * than what it replaces).
+ */
+export function throwingArray(what: string): unknown[] {
+  return new Proxy([], {
+    get(_target, key) {
+      throw new Error(`${what} (read ${String(key)})`);
+    },
+  });
+}
+
+function withoutCells(table: Table): Table {
+  return { ...table, rows: table.rows.map(({ cells: _cells, ...row }) => row as TableRow) };
+}
 
 function plansOnly(table: Table): Table {
   const plans = new Set(table.columns.filter((c) => PLAN_MEANINGS.has(c.meaning)).map((c) => c.index));
