@@ -62,6 +62,7 @@ const TARGETS_001: Pin[] = [
   [36, 'eq 100%', '2025^', 'chinh-quyen-so^'],
   [38, 'eq 100%', '2025^', 'chinh-quyen-so^'],
   [38, 'eq 90%', '2025^', 'chinh-quyen-so^'],
+  [38, 'eq 70%', '2025^', 'chinh-quyen-so^'], // `… và 70% … cấp xã`: a third target in the clause
   [39, 'gt 50%', '2025^', 'kinh-te-so^'],
   [42, 'eq 80%', '2025^', 'xa-hoi-so^'],
   [43, 'eq 80%', '2025^', 'xa-hoi-so^'],
@@ -78,6 +79,7 @@ const TARGETS_003: Pin[] = [
   [63, 'gte 95%', '2025', 'chinh-quyen-so^'],
   [65, 'eq 90%', '2025^', 'chinh-quyen-so^'],
   [65, 'eq 80%', '2025^', 'chinh-quyen-so^'],
+  [65, 'eq 70%', '2025^', 'chinh-quyen-so^'], // `… và 70% … cấp xã`
   [67, 'eq 100%', '2025^', 'chinh-quyen-so^'],
   [67, 'eq 100%', '2025^', 'chinh-quyen-so^'],
   [69, null, '2025^', 'chinh-quyen-so^'],
@@ -88,12 +90,14 @@ const TARGETS_003: Pin[] = [
   [81, 'gte 8%', '2025^', 'kinh-te-so^'],
   [82, 'gt 700', '2025^', 'kinh-te-so^'],
   [86, 'gt 80%', '2025^', 'xa-hoi-so^'],
+  [86, 'eq 100%', '2025^', 'xa-hoi-so^'], // `…, 100% đơn vị hành chính cấp xã`
   [87, null, '2025^', 'xa-hoi-so^'],
   [88, 'gt 50%', '2025^', 'xa-hoi-so^'],
   [89, null, '2025^', 'xa-hoi-so^'],
   [95, 'eq 100%', '2030^', 'chinh-quyen-so^'],
   [96, 'eq 100%', '2030^', 'chinh-quyen-so^'],
   [96, 'eq 95%', '2030^', 'chinh-quyen-so^'],
+  [96, 'eq 80%', '2030^', 'chinh-quyen-so^'], // `… và 80% … cấp xã`
   [97, 'eq 30%', '2030^', 'chinh-quyen-so^'],
   [97, 'eq 30%', '2030^', 'chinh-quyen-so^'],
   [98, 'eq 70%', '2030^', 'chinh-quyen-so^'],

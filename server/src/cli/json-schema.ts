@@ -39,7 +39,7 @@ const schemas = once(() => {
 
 
   const comparatorSchema = z.enum(['gt', 'gte', 'lt', 'lte', 'eq', 'maintain', 'approx']);
-  const source = z.enum(['clause', 'section']);
+  const source = z.enum(['clause', 'section', 'document', 'column']);
 
   const jsonTargetSchema = z.strictObject({
     line: position,
@@ -63,7 +63,7 @@ const schemas = once(() => {
         unit: z.string().nullable(),
       })
       .nullable(),
-    origin: z.enum(['bullet', 'clause', 'heading-tail', 'numbered-item']),
+    origin: z.enum(['bullet', 'clause', 'heading-tail', 'numbered-item', 'table-cell']),
   });
 
   /** `vanban targets --format json`. */

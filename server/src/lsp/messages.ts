@@ -22,6 +22,8 @@ export const ui = {
   pillar: { vi: 'Trụ cột', en: 'Pillar' },
   missing: { vi: '*(chưa có)*', en: '*(missing)*' },
   statedInClause: { vi: 'nêu trong chính chỉ tiêu', en: 'stated in the target itself' },
+  fromDocumentTitle: { vi: 'theo tên văn bản', en: "from the document's title" },
+  fromTableColumn: { vi: 'theo cột của bảng chỉ tiêu', en: 'from the column of the target table' },
   inheritedFrom: (where: string, line: number): LocalizedText => ({
     vi: `kế thừa từ mục «${where}» (dòng ${line})`,
     en: `inherited from section «${where}» (line ${line})`,

@@ -25,13 +25,14 @@ export type SectionRole =
   | 'recipients' // Nơi nhận
   | 'appendix'; // Phụ lục
 
-export type NumberingScheme = 'roman' | 'decimal' | 'letter' | 'appendix' | 'none';
+export type NumberingScheme = 'part' | 'roman' | 'decimal' | 'letter' | 'appendix' | 'none';
 
 export interface Numbering {
   scheme: NumberingScheme;
   /** As written, without emphasis: "II", "2.2.1", "a", "02". */
   label: string;
-  /** Roman → [2]; decimal "2.2.1" → [2, 2, 1]; letter "b" → [2] (Vietnamese order); appendix "02" → [2]. */
+  /** Roman → [2]; decimal "2.2.1" → [2, 2, 1]; letter "b" → [2] (Vietnamese order); appendix "02" → [2];
+   *  part (`Phần II`, `Phần thứ hai`) → [2]. */
   parts: number[];
   span: Span;
 }
@@ -39,7 +40,7 @@ export interface Numbering {
 export interface Section {
   index: number;
   numbering: Numbering;
-  /** Depth in the outline: appendix 0, Roman 1, decimal 1 + parts, lettered and unnumbered one below their parent. */
+  /** Depth in the outline: part and appendix 0, Roman 1, decimal 1 + parts, lettered and unnumbered one below their parent. */
   level: number;
   /** Title text without numbering and markup ("Mục tiêu cụ thể đến năm 2025"); for a heading with
    *  content after a colon, the part before the colon. */
@@ -77,8 +78,9 @@ export interface PillarMention {
 
 export interface Inherited<T> {
   value: T;
-  /** Where it was stated: in the target itself (`clause`) or inherited from an enclosing section. */
-  source: 'clause' | 'section';
+  /** Where it was stated: in the target itself (`clause`), inherited from an enclosing section
+   *  (a `Phần` included), from the document's own title (`document`), or from a table column. */
+  source: 'clause' | 'section' | 'document' | 'column';
   span: Span;
   section?: Section;
 }
@@ -98,7 +100,7 @@ export interface Target {
   pillar?: Inherited<PillarMention>;
   section: Section;
   /** How it was found. */
-  origin: 'bullet' | 'clause' | 'heading-tail' | 'numbered-item';
+  origin: 'bullet' | 'clause' | 'heading-tail' | 'numbered-item' | 'table-cell';
 }
 
 export interface FootnoteRef {

@@ -7,12 +7,15 @@ import type { Span } from '../types.js';
 import type { Numbering, Section } from './model.js';
 import { sourceSpan } from './model.js';
 import type { StrippedLine } from './plain.js';
-import { findPillars, rolesOfTitle, titleYear, type PillarMatcher } from './vocabulary.js';
+import { findPillars, rolesOfTitle, titleYear, type FoundPillar, type PillarMatcher } from './vocabulary.js';
 
 const ROMAN = /^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[-.–:)]\s*(?=\S)/;
 const DECIMAL = /^(\d{1,2}(?:\.\d{1,2})*)\.(?!\d)\s*/;
 const LETTER = /^([a-zđ])\)\s*(?=\S)/;
 const APPENDIX_KEY = /^phu luc\s+(\d{1,2}(?!\d)|[ivx]{1,5}(?![\p{L}\p{N}]))/u;
+/** `Phần I`, `PHẦN II.`, `Phần 2:`, `Phần thứ hai` (on tone keys). */
+const PART_KEY = /^phân\s+(thư\s+(?:nhât|hai|ba|tư|năm|sau)|[ivx]{1,5}|\d{1,2})(?![\p{L}\p{N}])\s*[-.:–)]?\s*/u;
+const PART_ORDINALS: Record<string, number> = { 'nhât': 1, hai: 2, ba: 3, 'tư': 4, 'năm': 5, sau: 6 };
 
 export const VIETNAMESE_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
 const LATIN_LETTERS = 'abcdefghijklmnopqrstuvwxyz'.split('');
@@ -68,9 +71,26 @@ function numberingOf(line: StrippedLine): Candidate | undefined {
       titleStart: m[0].length,
     };
   }
-  // `Phụ lục …` (any case, any tone placement) is the only numbering left: it starts with a P.
+  // `Phụ lục …` and `Phần …` (any case, any tone placement) are the numberings left: they start with a P.
   if ((p.charCodeAt(0) | 32) !== 112) return undefined;
   const key = toneKey(p);
+  if (key.length === p.length && !line.bullet) {
+    const part = PART_KEY.exec(key);
+    if (part) {
+      const raw = part[1]!;
+      const written = p.slice(part[0].indexOf(raw), part[0].indexOf(raw) + raw.length);
+      const number = raw.startsWith('thư ')
+        ? PART_ORDINALS[raw.slice(4)]!
+        : /^\d+$/.test(raw)
+          ? Number(raw)
+          : romanValue(raw.toUpperCase());
+      return {
+        line,
+        numbering: { scheme: 'part', label: written, parts: [number], span: at(0, part[0].trimEnd().length) },
+        titleStart: part[0].length,
+      };
+    }
+  }
   if (key.length === p.length) {
     const a = APPENDIX_KEY.exec(key);
     if (a && !line.bullet) {
@@ -94,16 +114,39 @@ export interface OutlineInput {
   textLength: number;
 }
 
-export function buildOutline(input: OutlineInput): { sections: Section[]; outline: Section[] } {
+export interface Outline {
+  sections: Section[];
+  outline: Section[];
+  /** Heading lines hard-wrapped over several source lines, joined into one logical line (keyed by
+   *  the first line's number); the continuation lines belong to the heading. */
+  joined: Map<number, StrippedLine>;
+  /** Lines that are part of a heading: continuation lines of a wrapped heading, the title line of
+   *  a `Phần`/`Phụ lục` whose title stands on the next line. */
+  headingLines: Set<number>;
+}
+
+export function buildOutline(input: OutlineInput): Outline {
   const sections: Section[] = [];
   const outline: Section[] = [];
   const stack: Section[] = [];
+  const joined = new Map<number, StrippedLine>();
+  const headingLines = new Set<number>();
 
-  for (const line of input.lines) {
-    if (input.headerLines.has(line.line)) continue;
-    if (line.block === 'code' || line.block === 'table' || line.block === 'blank' || line.tabbed) continue;
-    let cand = numberingOf(line);
-    if (cand?.numbering.scheme === 'appendix' && !isAppendixHeading(line, cand)) cand = undefined;
+  for (const source of input.lines) {
+    if (input.headerLines.has(source.line) || headingLines.has(source.line)) continue;
+    if (source.block === 'code' || source.block === 'table' || source.block === 'blank' || source.tabbed) continue;
+    let cand = numberingOf(source);
+    if (cand?.numbering.scheme === 'appendix' && !isAppendixHeading(source, cand)) cand = undefined;
+    if (cand?.numbering.scheme === 'part' && !isPartHeading(source, cand)) cand = undefined;
+    let line = source;
+    if (cand) {
+      const logical = joinWrapped(input.lines, source, headingLines);
+      if (logical !== source) {
+        line = logical;
+        joined.set(source.line, logical);
+        cand = { ...cand, line };
+      }
+    }
     const recipients = !cand && /^nơi nhận\s*:?$/iu.test(line.plain.normalize('NFC'));
     const unnumberedHeading = !cand && line.block === 'heading' && !line.bullet;
     if (!cand && !recipients && !unnumberedHeading) continue;
@@ -120,26 +163,27 @@ export function buildOutline(input: OutlineInput): { sections: Section[]; outlin
 
     let titleLine = line;
     let titleStart = cand?.titleStart ?? 0;
-    if (numbering.scheme === 'appendix' && line.plain.slice(titleStart).trim() === '') {
-      // `**Phụ lục 02**` with its title on the next line.
+    if ((numbering.scheme === 'appendix' || numbering.scheme === 'part') && line.plain.slice(titleStart).trim() === '') {
+      // `**Phụ lục 02**` or `Phần II` with its title on the next line.
       const next = nextTextLine(input.lines, line.line);
-      if (next) {
-        titleLine = next;
+      if (next && (numbering.scheme === 'appendix' || (!numberingOf(next) && isUpperTitle(next.plain)))) {
+        titleLine = joinWrapped(input.lines, next, headingLines);
         titleStart = 0;
+        headingLines.add(next.line);
       }
     }
     const { title, titleEnd, tailStart } = splitTitle(titleLine.plain, titleStart);
     const words = title.split(/\s+/).length;
     const year = titleYear(title);
-    const pillarsNamed = words <= 16 ? distinctPillars(findPillars(title, input.pillars)) : [];
+    const pillarsNamed = titlePillars(title, words, input.pillars);
     const section: Section = {
       index: sections.length,
       numbering,
       level,
       title,
       titleSpan: sourceSpan(titleLine, titleStart, titleEnd),
-      headSpan: line.span,
-      span: { start: line.span.start, end: line.span.end },
+      headSpan: { start: line.span.start, end: Math.max(line.span.end, titleLine.span.end) },
+      span: { start: line.span.start, end: Math.max(line.span.end, titleLine.span.end) },
       roles: recipients ? ['recipients'] : numbering.scheme === 'appendix' ? ['appendix'] : rolesOfTitle(title, year !== undefined),
       emphasised: line.emphasised || line.block === 'heading',
       children: [],
@@ -172,7 +216,85 @@ export function buildOutline(input: OutlineInput): { sections: Section[]; outlin
     open.push(s);
   }
   while (open.length > 0) close(open.pop()!, input.textLength);
-  return { sections, outline };
+  return { sections, outline, joined, headingLines };
+}
+
+/**
+ * A heading broken over several source lines, as text pasted from a website or a PDF is
+ * (`2.2. Mục tiêu cụ thể đến` / `năm 2025`; `a) Về chuyển đổi số … các cơ quan Đảng,` /
+ * `Nhà nước, …`): the following lines of the same paragraph continue it while the line so far
+ * ends mid-phrase (no closing punctuation) and the next one reads as its continuation (it starts
+ * in lower case or with a digit, or the line so far ends on a comma or a dash). A numbered line,
+ * a bullet, a blank, a table or a Markdown heading ends it. Returns `line` itself when nothing
+ * continues it; otherwise one logical line whose maps point into every source line.
+ */
+function joinWrapped(lines: StrippedLine[], line: StrippedLine, consumed: Set<number>): StrippedLine {
+  if (line.block === 'heading' || line.block === 'code') return line;
+  let out = line;
+  for (let i = line.line + 1; i < lines.length && i <= line.line + 4; i++) {
+    const next = lines[i]!;
+    if (!continues(out.plain, next)) break;
+    out = concatLines(out, next);
+    consumed.add(next.line);
+  }
+  return out;
+}
+
+function continues(sofar: string, next: StrippedLine): boolean {
+  if (next.plain.length === 0 || next.bullet || next.tabbed) return false;
+  if (next.block !== 'paragraph' && next.block !== 'list-item') return false;
+  if (numberingOf(next)) return false;
+  const end = sofar.trimEnd();
+  const last = end[end.length - 1] ?? '';
+  if (/[.:;!?)]/.test(last)) return false;
+  // A heading of more than a line and a half is prose, not a wrapped title.
+  if (end.length > 160) return false;
+  const first = next.plain.trimStart()[0] ?? '';
+  if (/[,\-–]/.test(last)) return /[\p{L}\p{N}]/u.test(first);
+  return /[\p{Ll}\p{N}]/u.test(first);
+}
+
+function concatLines(a: StrippedLine, b: StrippedLine): StrippedLine {
+  const n = a.plain.length;
+  const joint = a.map[n]!;
+  return {
+    ...a,
+    span: { start: a.span.start, end: b.span.end },
+    plain: a.plain + ' ' + b.plain,
+    map: [...a.map.slice(0, n), joint, ...b.map],
+    ends: [...a.ends, b.map[0]!, ...b.ends],
+    sups: [...a.sups, ...b.sups],
+    comments: [...a.comments, ...b.comments],
+  };
+}
+
+/** `Phần I` on its own line (title below) or followed by a title, emphasised or in capitals. */
+function isPartHeading(line: StrippedLine, cand: Candidate): boolean {
+  const rest = line.plain.slice(cand.titleStart).trim();
+  if (rest === '') return true;
+  return line.emphasised || line.block === 'heading' || isUpperTitle(rest);
+}
+
+function isUpperTitle(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t === t.toUpperCase() && /\p{Lu}/u.test(t);
+}
+
+/**
+ * The one pillar (or group) a title names, through the pillars' names, aliases and cue phrases. A
+ * long title (a numbered paragraph) names one only at its start (`Về chuyển đổi số trong hoạt động
+ * của các cơ quan Đảng, Nhà nước, …`). When a title names one of the three pillars and a group,
+ * the pillar wins.
+ */
+function titlePillars(title: string, words: number, pillars: PillarMatcher[]): FoundPillar[] {
+  let found = findPillars(title, pillars, true);
+  if (words > 16) {
+    found = found.filter((f) => title.slice(0, f.start).split(/\s+/).filter((w) => w.length > 0).length <= 6);
+  }
+  const distinct = distinctPillars(found);
+  if (distinct.length <= 1) return distinct;
+  const pillarsOnly = distinct.filter((f) => !f.definition.group);
+  return pillarsOnly.length === 1 ? pillarsOnly : [];
 }
 
 function nextTextLine(lines: StrippedLine[], after: number): StrippedLine | undefined {
@@ -191,6 +313,7 @@ function distinctPillars<T extends { definition: { id: string } }>(found: T[]): 
 function levelOf(numbering: Numbering, stack: Section[], recipients: boolean): number {
   switch (numbering.scheme) {
     case 'appendix':
+    case 'part':
       return 0;
     case 'roman':
       return 1;

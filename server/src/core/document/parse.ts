@@ -19,13 +19,23 @@ export function parseDocument(text: string, config: CoreConfig): PolicyDocument 
   const plainLines = stripLines(text, lines, kinds);
   const header = readHeader(plainLines);
   const pillars = pillarMatchers(config.pillars);
-  const { sections, outline } = buildOutline({
+  const { sections, outline, joined, headingLines } = buildOutline({
     lines: plainLines,
     headerLines: header.headerLines,
     pillars,
     textLength: text.length,
   });
-  const targets = extractTargets(sections, plainLines, pillars);
+  const tables = extractTables(text, tree, plainLines, sections);
+  const targets = extractTargets({
+    kind: header.kind,
+    sections,
+    lines: plainLines,
+    joined,
+    headingLines,
+    tables,
+    pillars,
+    ...(header.title ? { title: header.title } : {}),
+  });
   const footnotes = findFootnotes(plainLines);
   const appendix = findAppendices(sections, plainLines);
   const doc: PolicyDocument = {
@@ -41,7 +51,7 @@ export function parseDocument(text: string, config: CoreConfig): PolicyDocument 
     footnoteDefs: footnotes.defs,
     appendices: appendix.appendices,
     appendixRefs: appendix.refs,
-    tables: extractTables(text, tree, plainLines, sections),
+    tables,
   };
   if (header.kindSpan) doc.kindSpan = header.kindSpan;
   if (header.number) doc.number = header.number;

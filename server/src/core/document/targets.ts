@@ -1,13 +1,35 @@
-// Targets (chỉ tiêu): each bullet, clause of a bullet (split on `;` and sentence ends) or heading
-// tail inside a specific-goals section, with its value, year and pillar — stated in the clause or
-// inherited from the nearest enclosing section that states it.
+// Targets (chỉ tiêu): each value stated in a bullet, a clause of a bullet (split on `;` and
+// sentence ends) or a heading tail inside a specific-goals section, and each year cell of a target
+// table there, with its value, year and pillar — stated in the clause or inherited from the
+// nearest enclosing section that states it, then from the enclosing `Phần`, then from the
+// document's own title.
+//
+// What is a target is decided by the section's role (see vocabulary.ts), not by a keyword: the
+// results of last year quoted under `Phần I. Đánh giá kết quả …` are not targets; the definition
+// bullets a pillar section opens with, before its goals sub-headings, are not targets either.
 
-import { scanQuantities, type Quantity } from '../numbers.js';
+import { scanQuantities, type NonQuantity, type Quantity } from '../numbers.js';
 import type { Span } from '../types.js';
-import { mapRange, type Inherited, type PillarMention, type Section, type Target } from './model.js';
+import { mapRange, type DocumentKind, type Inherited, type PillarMention, type Section, type Target } from './model.js';
 import type { StrippedLine } from './plain.js';
 import { clauseBounds } from './clauses.js';
-import { findPillars, findYears, type PillarMatcher } from './vocabulary.js';
+import type { Table } from './tables.js';
+import { tableTargets } from './table-targets.js';
+import { findPillars, findYears, titleYear, type PillarMatcher } from './vocabulary.js';
+
+export interface TargetInput {
+  kind: DocumentKind;
+  sections: Section[];
+  lines: StrippedLine[];
+  /** Hard-wrapped heading lines joined by the outline, by first line number. */
+  joined: Map<number, StrippedLine>;
+  /** Lines that belong to a heading (continuations, a part's title line). */
+  headingLines: Set<number>;
+  tables: Table[];
+  pillars: PillarMatcher[];
+  /** The document's own title (`Kế hoạch chuyển đổi số năm 2025`): the year of last resort. */
+  title?: { text: string; span: Span };
+}
 
 /** A run of plain text gathered from one or more lines, with a map back to the source. */
 interface Unit {
@@ -18,22 +40,28 @@ interface Unit {
   section: Section;
 }
 
-export function extractTargets(sections: Section[], lines: StrippedLine[], pillars: PillarMatcher[]): Target[] {
+export function extractTargets(input: TargetInput): Target[] {
+  const { sections, lines, pillars } = input;
   const targets: Target[] = [];
   if (sections.length === 0) return targets;
+  const docYear = documentYear(input.title);
   const owner = ownersOfLines(sections, lines);
   const units: Unit[] = [];
+  const headLine = (section: Section): StrippedLine | undefined => {
+    const first = lineByStart.get(section.headSpan.start);
+    return first ? (input.joined.get(first.line) ?? first) : undefined;
+  };
   const lineByStart = new Map(lines.map((l) => [l.span.start, l]));
   for (const section of sections) {
     if (!inGoalsScope(section)) continue;
     if (section.tail) {
-      const line = lineByStart.get(section.headSpan.start);
+      const line = headLine(section);
       if (line) {
         const start = line.map.findIndex((o) => o >= section.tail!.start);
         if (start >= 0) units.push(sliceUnit(line, start, line.plain.length, 'heading-tail', section));
       }
     } else if (section.children.length === 0 && section.numbering.scheme === 'decimal') {
-      const line = lineByStart.get(section.headSpan.start);
+      const line = headLine(section);
       if (line && scanQuantities(section.title).quantities.some((q) => q.kind === 'percent')) {
         const start = line.map.findIndex((o) => o >= section.titleSpan.start);
         if (start >= 0) units.push(sliceUnit(line, start, line.plain.length, 'numbered-item', section));
@@ -44,7 +72,12 @@ export function extractTargets(sections: Section[], lines: StrippedLine[], pilla
   let current: Unit | undefined;
   for (const line of lines) {
     const section = owner.get(line.line);
-    const inScope = section !== undefined && inGoalsScope(section) && section.headSpan.start !== line.span.start;
+    const inScope =
+      section !== undefined &&
+      inGoalsScope(section) &&
+      !introducesGoals(section) &&
+      section.headSpan.start !== line.span.start &&
+      !input.headingLines.has(line.line);
     if (!inScope || line.tabbed || line.block === 'code' || line.block === 'table' || line.block === 'heading') {
       current = undefined;
       continue;
@@ -64,8 +97,55 @@ export function extractTargets(sections: Section[], lines: StrippedLine[], pilla
     } else current = undefined;
   }
   units.sort((a, b) => a.map[0]! - b.map[0]!);
-  for (const unit of units) targets.push(...targetsOfUnit(unit, pillars));
-  return targets;
+  for (const unit of units) {
+    if (unit.origin === 'bullet' && isDefinition(unit.plain)) continue;
+    targets.push(...targetsOfUnit(unit, pillars, docYear));
+  }
+  for (const table of input.tables) {
+    const section = owner.get(lineOf(lines, table.span.start));
+    if (!section || !inGoalsScope(section)) continue;
+    targets.push(...tableTargets(table, section, pillars, docYear));
+  }
+  return targets.sort((a, b) => a.span.start - b.span.start);
+}
+
+function lineOf(lines: StrippedLine[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.span.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lines[lo]?.line ?? 0;
+}
+
+/** The year the document's own title states (`Kế hoạch chuyển đổi số năm 2025`), if exactly one. */
+function documentYear(title: TargetInput['title']): Inherited<number> | undefined {
+  if (!title) return undefined;
+  const y = titleYear(title.text);
+  return y ? { value: y.year, source: 'document', span: title.span } : undefined;
+}
+
+/**
+ * A section whose sub-sections state goals (`1. Về kinh tế số` with `a) Mục tiêu cơ bản đến năm
+ * 2025` and `b) Định hướng đến năm 2030` below it): what it says before them introduces the
+ * pillar — definitions, scope — and carries no target.
+ */
+function introducesGoals(section: Section): boolean {
+  return section.children.some((c) =>
+    c.roles.some((r) => r === 'goals-specific' || r === 'orientation' || r === 'goals' || r === 'goals-general'),
+  );
+}
+
+// `- Là hoạt động kinh tế …`, `- Kinh tế số được hiểu là …`, `- Kinh tế số gồm: …`, `- Các thành
+// tố chủ yếu của xã hội số gồm: …`: a bullet that defines or enumerates, with no figure in it.
+const DEFINITION = /^là\s|\s(?:được hiểu là|là việc|là quá trình|là hoạt động|là xã hội|là nền kinh tế)\s|(?:gồm|bao gồm)\s*:/iu;
+
+function isDefinition(text: string): boolean {
+  const nfc = text.normalize('NFC');
+  if (!DEFINITION.test(nfc)) return false;
+  return scanQuantities(nfc).quantities.length === 0;
 }
 
 /** The section whose head most recently precedes each line. */
@@ -81,13 +161,23 @@ function ownersOfLines(sections: Section[], lines: StrippedLine[]): Map<number, 
 
 /** Targets live under a specific-goals or orientation heading, not under general goals. */
 export function inGoalsScope(section: Section): boolean {
+  let goals = false;
+  let decided = false;
   for (let s: Section | undefined = section; s; s = s.parent) {
     if (s.roles.length === 0) continue;
+    // Anything under results, situation or assessment (`Phần I. Đánh giá kết quả …`) is last
+    // year's figures, whatever its own title says.
+    if (RETROSPECTIVE_ROLES.some((r) => s!.roles.includes(r))) return false;
+    if (decided) continue;
+    decided = true;
     if (s.roles.includes('goals-general')) return false;
-    return s.roles.includes('goals-specific') || s.roles.includes('orientation') || s.roles.includes('goals');
+    goals = s.roles.includes('goals-specific') || s.roles.includes('orientation') || s.roles.includes('goals');
+    if (!goals) return false;
   }
-  return false;
+  return goals;
 }
+
+const RETROSPECTIVE_ROLES: Section['roles'] = ['results', 'situation', 'assessment'];
 
 function sliceUnit(line: StrippedLine, start: number, end: number, origin: Target['origin'], section: Section): Unit {
   return { plain: line.plain.slice(start, end), map: line.map.slice(start, end + 1), ends: line.ends.slice(start, end), origin, section };
@@ -114,10 +204,9 @@ function splitClauses(text: string): Clause[] {
 
 const LABEL = /^\s*(?:về\s+)?([^:]{3,40}):\s*/iu;
 
-function targetsOfUnit(unit: Unit, pillars: PillarMatcher[]): Target[] {
+function targetsOfUnit(unit: Unit, pillars: PillarMatcher[], docYear: Inherited<number> | undefined): Target[] {
   const text = unit.plain;
   const scan = scanQuantities(text);
-  const quantities = scan.quantities.map((q) => mapQuantity(q, unit));
   // A label naming a pillar before a colon (`Về xã hội số: 100% thuê bao …; 70% dân số …`)
   // applies to every clause of the bullet.
   let labelPillar: Inherited<PillarMention> | undefined;
@@ -135,36 +224,171 @@ function targetsOfUnit(unit: Unit, pillars: PillarMatcher[]): Target[] {
   }
   let clauses = splitClauses(text).map((c) => ({ start: Math.max(c.start, c.start < bodyStart ? bodyStart : c.start), end: c.end }));
   clauses = clauses.filter((c) => c.end > c.start);
-  const anyQuantity = scan.quantities.length > 0;
+  const anyQuantity = scan.quantities.length > 0 || scan.excluded.some(isRankTarget);
   if (!anyQuantity || clauses.length === 0) clauses = [{ start: bodyStart, end: trimEnd(text, text.length) }];
-  const origin: Target['origin'] = unit.origin === 'bullet' && clauses.length > 1 ? 'clause' : unit.origin;
-
-  return clauses.map((c) => {
-    const clauseText = text.slice(c.start, c.end);
-    const inClause = quantities.filter((_, i) => {
-      const q = scan.quantities[i]!;
-      return q.span.start >= c.start && q.span.end <= c.end;
+  const multi = clauses.length > 1;
+  const out: Target[] = [];
+  for (const c of clauses) {
+    const local = scan.quantities.filter((q) => q.span.start >= c.start && q.span.end <= c.end);
+    const ranks = scan.excluded.filter((x) => isRankTarget(x) && x.span.start >= c.start && x.span.end <= c.end);
+    const values = targetValues(text, c, local, ranks);
+    const segments = segmentsOf(text, c, values);
+    segments.forEach((seg, i) => {
+      const value = values[i];
+      const segText = text.slice(seg.start, seg.end);
+      const inSeg = local.filter((q) => q.span.start >= seg.start && q.span.end <= seg.end);
+      const removed = inSeg.map((q) => shiftSpan(q, -seg.start));
+      if (value && !inSeg.includes(value)) removed.push([{ start: value.span.start - seg.start, end: value.span.end - seg.start }]);
+      let indicator = indicatorOf(segText, removed);
+      if (i > 0 && value && value.span.start - seg.start <= (value.comparatorSpan ? value.comparatorSpan.end - seg.start : 0) + 1) {
+        const subject = sharedSubject(text, c, values[0]!);
+        if (subject && indicator.split(/\s+/).length <= 5) indicator = `${subject} ${indicator}`.trim();
+      }
+      const target: Target = {
+        span: mapRange(unit.map, unit.ends, seg.start, seg.end),
+        text: segText,
+        indicator,
+        quantities: inSeg.map((q) => mapQuantity(q, unit)),
+        section: unit.section,
+        origin: unit.origin === 'bullet' && (multi || segments.length > 1) ? 'clause' : unit.origin,
+      };
+      if (value) {
+        const mapped = mapQuantity(value, unit);
+        target.value = mapped;
+        target.comparator = mapped.comparator;
+      }
+      const year =
+        yearOf(segText, seg.start, unit) ?? yearOf(text.slice(c.start, c.end), c.start, unit) ?? inheritedYear(unit.section) ?? docYear;
+      if (year) target.year = year;
+      const pillar =
+        pillarOf(segText, seg.start, unit, pillars) ??
+        (seg.start !== c.start ? pillarOf(text.slice(c.start, c.end), c.start, unit, pillars) : undefined) ??
+        labelPillar ??
+        inheritedPillar(unit.section);
+      if (pillar) target.pillar = pillar;
+      out.push(target);
     });
-    const localQuantities = scan.quantities.filter((q) => q.span.start >= c.start && q.span.end <= c.end);
-    const value = pickValue(inClause);
-    const target: Target = {
-      span: mapRange(unit.map, unit.ends, c.start, c.end),
-      text: clauseText,
-      indicator: indicatorOf(clauseText, localQuantities.map((q) => shiftSpan(q, -c.start))),
-      quantities: inClause,
-      section: unit.section,
-      origin,
-    };
-    if (value) {
-      target.value = value;
-      target.comparator = value.comparator;
+  }
+  return out;
+}
+
+/** `nhóm 20 tỉnh dẫn đầu`, `xếp thứ 15`, `top 10`: a rank is a target whose value is a position. */
+function isRankTarget(x: NonQuantity): boolean {
+  return x.kind === 'rank' && x.value !== undefined && !/\//.test(x.text);
+}
+
+/** A rank as a quantity: a position no worse than N (`hạng`). */
+function rankQuantity(x: NonQuantity): Quantity {
+  const v = x.value!;
+  const digits = /\d+/.exec(x.text);
+  const at = digits ? x.span.start + digits.index : x.span.start;
+  const numberSpan = { start: at, end: at + (digits?.[0].length ?? 0) };
+  return {
+    kind: 'count',
+    span: { start: x.span.start, end: x.span.end },
+    number: { value: v, lo: v, hi: v, decimals: 0, text: String(v) },
+    numberSpan,
+    unit: 'hạng',
+    baseUnit: 'hạng',
+    comparator: 'lte',
+  };
+}
+
+// Counts that describe who or what is counted rather than how many: `từ 15 tuổi trở lên`,
+// `từ 3 sao`, `trong 24 giờ`.
+const ATTRIBUTE_UNITS = new Set(['tuổi', 'sao', 'giờ', 'phút', 'ngày', 'tháng', 'năm', 'lần', 'cấp', 'bậc', 'mức', 'điểm']);
+
+/**
+ * The values a clause sets as targets, in order: every percentage outside parentheses (a
+ * parenthesis quotes a baseline or a result); where the clause has none, every count of something
+ * (not an attribute such as an age); every rank; else the first fraction.
+ */
+function targetValues(text: string, c: Clause, local: Quantity[], ranks: NonQuantity[]): Quantity[] {
+  const depth = parenDepths(text, c);
+  const outside = (q: Quantity): boolean => depth(q.span.start) === 0;
+  let values = local.filter((q) => q.kind === 'percent' && outside(q));
+  if (values.length === 0) {
+    values = local.filter((q) => q.kind === 'count' && outside(q) && !ATTRIBUTE_UNITS.has((q.baseUnit ?? q.unit ?? '').split(' ')[0]!));
+  }
+  values = [...values, ...ranks.map(rankQuantity)];
+  if (values.length === 0) {
+    const fraction = local.find((q) => q.kind === 'fraction');
+    if (fraction) values = [fraction];
+    else if (local.length > 0 && local.every((q) => !outside(q))) values = [];
+  }
+  return values.sort((a, b) => a.span.start - b.span.start);
+}
+
+function parenDepths(text: string, c: Clause): (at: number) => number {
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (let i = c.start; i < c.end; i++) {
+    if (text[i] === '(') opens.push(i);
+    else if (text[i] === ')') closes.push(i);
+  }
+  return (at) => {
+    let d = 0;
+    for (const o of opens) if (o < at) d++;
+    for (const x of closes) if (x < at) d--;
+    return Math.max(0, d);
+  };
+}
+
+/**
+ * One segment per value: several targets in one clause (`90% cấp tỉnh, 80% cấp huyện và 70% cấp
+ * xã`; `… đạt 65% và tỷ lệ … đạt trên 80%`) each keep their own range, cut at the last comma,
+ * `và` or `;` before each value. A clause with at most one value is one segment.
+ */
+function segmentsOf(text: string, c: Clause, values: Quantity[]): Clause[] {
+  if (values.length <= 1) return [c];
+  const cuts: number[] = [c.start];
+  for (let i = 1; i < values.length; i++) {
+    const from = values[i - 1]!.span.end;
+    const to = values[i]!.comparatorSpan ? Math.min(values[i]!.comparatorSpan!.start, values[i]!.span.start) : values[i]!.span.start;
+    const between = text.slice(from, to);
+    const sep = lastSeparator(between);
+    cuts.push(sep >= 0 ? from + sep : -1);
+  }
+  const segments: Clause[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const start = cuts[i]!;
+    let j = i + 1;
+    while (j < cuts.length && cuts[j]! < 0) j++;
+    const end = j < cuts.length ? cuts[j]! : c.end;
+    if (start < 0) {
+      // No separator before this value: it shares the previous segment.
+      segments.push(segments[segments.length - 1]!);
+      continue;
     }
-    const year = yearOf(clauseText, c.start, unit);
-    if (year) target.year = year;
-    const pillar = pillarOf(clauseText, c.start, unit, pillars) ?? labelPillar ?? inheritedPillar(unit.section);
-    if (pillar) target.pillar = pillar;
-    return target;
-  });
+    segments.push(trimSegment(text, { start, end }));
+  }
+  return segments;
+}
+
+function lastSeparator(between: string): number {
+  let best = -1;
+  const re = /,|;|\svà\s|\sđồng thời\s/giu;
+  for (let m = re.exec(between); m; m = re.exec(between)) best = m.index;
+  return best;
+}
+
+function trimSegment(text: string, c: Clause): Clause {
+  let { start: s, end: e } = c;
+  for (;;) {
+    const before = s;
+    while (s < e && /[\s,;]/.test(text[s]!)) s++;
+    if (/^và\s/iu.test(text.slice(s, s + 3))) s += 3;
+    if (s === before) break;
+  }
+  while (e > s && /[\s,.;:]/.test(text[e - 1]!)) e--;
+  return { start: s, end: e };
+}
+
+/** The subject before the first value (`Tỷ lệ văn bản đi được ký số … đạt` 98% ở cấp tỉnh, …). */
+function sharedSubject(text: string, c: Clause, first: Quantity): string | undefined {
+  const before = text.slice(c.start, first.comparatorSpan ? Math.min(first.comparatorSpan.start, first.span.start) : first.span.start);
+  const subject = before.replace(FILLER_END, '').replace(/[\s,.;:–-]+$/g, '').trim();
+  return subject.split(/\s+/).length >= 2 ? subject : undefined;
 }
 
 function trimEnd(text: string, end: number): number {
@@ -202,7 +426,12 @@ function yearOf(clause: string, offset: number, unit: Unit): Inherited<number> |
     const span = mapRange(unit.map, unit.ends, offset + y.start, offset + y.end);
     return { value: y.year, source: 'clause', span };
   }
-  for (let s: Section | undefined = unit.section; s; s = s.parent) {
+  return undefined;
+}
+
+/** The year of the nearest enclosing section that states one (a `Phần` included). */
+export function inheritedYear(section: Section): Inherited<number> | undefined {
+  for (let s: Section | undefined = section; s; s = s.parent) {
     if (s.year) return { value: s.year.year, source: 'section', span: s.year.span, section: s };
   }
   return undefined;
@@ -220,7 +449,7 @@ function pillarOf(clause: string, offset: number, unit: Unit, pillars: PillarMat
   return { value: { id: p.definition.id, name: p.definition.name, span }, source: 'clause', span };
 }
 
-function inheritedPillar(section: Section): Inherited<PillarMention> | undefined {
+export function inheritedPillar(section: Section): Inherited<PillarMention> | undefined {
   for (let s: Section | undefined = section; s; s = s.parent) {
     if (s.pillar) return { value: s.pillar, source: 'section', span: s.pillar.span, section: s };
   }

@@ -40,7 +40,7 @@ const W = {
   situation: k('tình hình'),
   viewpoint: k('quan điểm'),
   goals: k('mục tiêu'),
-  general: k('tổng quát'),
+  general: [k('tổng quát'), k('chung')],
   specific: [k('cụ thể'), k('cơ bản'), k('chủ yếu')],
   orientation: k('định hướng'),
   tasks: k('nhiệm vụ'),
@@ -55,6 +55,12 @@ const W = {
   appendix: k('phụ lục'),
 };
 
+const RETROSPECTIVE = [k('kết quả'), k('tình hình'), k('đánh giá kết quả'), k('đánh giá tình hình'), k('đánh giá việc'), k('kết quả thực hiện')];
+/** Titles that list targets without the word `mục tiêu`: `Chỉ tiêu bảo đảm an toàn …`, `Các chỉ tiêu chủ yếu`. */
+const TARGET_LIST = [k('chỉ tiêu'), k('các chỉ tiêu'), k('hệ thống chỉ tiêu')];
+/** `Các chỉ tiêu đạt và vượt`, `Các chỉ tiêu chưa đạt`: a list of results, not of targets. */
+const VERDICT_WORDS = [k('đạt'), k('vượt'), k('thực hiện'), k('kết quả')];
+
 /**
  * Standard roles named by a section title. Long titles (numbered paragraphs of prose) carry no
  * role: a role is a heading's, not a sentence's.
@@ -67,12 +73,20 @@ export function rolesOfTitle(title: string, hasYear: boolean): SectionRole[] {
   if (key.startsWith(W.appendix)) return ['appendix'];
   if (hasWords(key, W.situation) && key.indexOf(W.situation) < 12) roles.push('situation');
   if (hasWords(key, W.viewpoint)) roles.push('viewpoint');
-  if (hasWords(key, W.goals)) {
-    if (hasWords(key, W.general)) roles.push('goals-general');
-    else if (W.specific.some((w) => hasWords(key, w)) || hasYear) roles.push('goals-specific');
+  // `Kết quả thực hiện mục tiêu năm 2024`, `Tình hình thực hiện các chỉ tiêu`, `Đánh giá kết quả
+  // …`: a title that opens on results or situation is about last year's figures, whatever goal
+  // words it goes on to name.
+  const retrospective = RETROSPECTIVE.some((w) => key.startsWith(w));
+  if (retrospective) {
+    if (!roles.includes('situation')) roles.push(key.startsWith(W.situation) ? 'situation' : 'results');
+  } else if (hasWords(key, W.goals) || (TARGET_LIST.some((w) => key.startsWith(w)) && !VERDICT_WORDS.some((w) => hasWords(key, w)))) {
+    if (W.general.some((w) => hasWords(key, w))) roles.push('goals-general');
+    else if (W.specific.some((w) => hasWords(key, w)) || hasYear || !hasWords(key, W.goals)) roles.push('goals-specific');
     else roles.push('goals');
   } else if (key.startsWith(W.orientation)) roles.push('orientation');
-  if (hasWords(key, W.results)) roles.push('results');
+  if (hasWords(key, W.results)) {
+    if (!roles.includes('results')) roles.push('results');
+  }
   else if (hasWords(key, W.tasks) && hasWords(key, W.solutions)) roles.push('tasks');
   if (hasWords(key, W.implementation) && key.indexOf(W.implementation) < 4) roles.push('implementation');
   if (hasWords(key, W.assessment)) roles.push('assessment');
@@ -84,14 +98,18 @@ export function rolesOfTitle(title: string, hasYear: boolean): SectionRole[] {
 
 export interface PillarMatcher {
   definition: PillarDefinition;
+  /** Name and aliases: read in headings and in a target's subject. */
   keys: string[];
+  /** Name, aliases and cue phrases: read in headings only. */
+  headingKeys: string[];
 }
 
 export function pillarMatchers(pillars: PillarDefinition[]): PillarMatcher[] {
-  return pillars.map((definition) => ({
-    definition,
-    keys: [definition.name, ...definition.aliases].map((n) => k(n).trim()).filter((n) => n.length > 0),
-  }));
+  const keyOf = (names: string[]): string[] => names.map((n) => k(n).trim()).filter((n) => n.length > 0);
+  return pillars.map((definition) => {
+    const keys = keyOf([definition.name, ...definition.aliases]);
+    return { definition, keys, headingKeys: [...keys, ...keyOf(definition.cues ?? [])] };
+  });
 }
 
 export interface FoundPillar {
@@ -101,12 +119,12 @@ export interface FoundPillar {
   end: number;
 }
 
-/** Pillars named in `text`, in order of appearance. */
-export function findPillars(text: string, matchers: PillarMatcher[]): FoundPillar[] {
+/** Pillars named in `text`, in order of appearance; `heading` also reads the cue phrases. */
+export function findPillars(text: string, matchers: PillarMatcher[], heading = false): FoundPillar[] {
   const { key, map } = toneKeyWithMap(text);
   const found: FoundPillar[] = [];
   for (const m of matchers) {
-    for (const pk of m.keys) {
+    for (const pk of heading ? m.headingKeys : m.keys) {
       let at = wordIndex(key, pk);
       while (at >= 0) {
         found.push({ definition: m.definition, start: map[at]!, end: map[at + pk.length]! });

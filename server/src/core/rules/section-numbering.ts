@@ -30,6 +30,8 @@ function successors(section: Section): string[] {
       return [[...n.parts.slice(0, -1), n.parts[n.parts.length - 1]! + 1].join('.')];
     case 'appendix':
       return [String(n.parts[0]! + 1)];
+    case 'part':
+      return [ROMAN[n.parts[0]! + 1] ?? String(n.parts[0]! + 1), String(n.parts[0]! + 1)];
     case 'letter': {
       const vi = VIETNAMESE_LETTERS[VIETNAMESE_LETTERS.indexOf(n.label) + 1];
       const la = LATIN[LATIN.indexOf(n.label) + 1];
@@ -52,6 +54,7 @@ function ordinal(section: Section): number {
 function show(section: Section): string {
   const n = section.numbering;
   if (n.scheme === 'appendix') return `Phụ lục ${n.label}`;
+  if (n.scheme === 'part') return `Phần ${n.label}`;
   if (n.scheme === 'letter') return `${n.label})`;
   return n.label;
 }
@@ -59,6 +62,7 @@ function show(section: Section): string {
 function sameValue(section: Section, label: string): boolean {
   const n = section.numbering;
   if (n.scheme === 'appendix') return n.parts[0] === Number(label);
+  if (n.scheme === 'part') return n.parts[0] === (/^\d+$/.test(label) ? Number(label) : ROMAN.indexOf(label));
   return n.label === label;
 }
 

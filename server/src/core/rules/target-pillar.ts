@@ -10,7 +10,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   tags: ['targets'],
   check(ctx) {
-    const names = ctx.config.pillars.map((p) => p.name).join(', ');
+    const names = ctx.config.pillars.filter((p) => !p.group).map((p) => p.name).join(', ');
     for (const target of ctx.document.targets) {
       if (target.pillar) continue;
       const name = targetName(target);

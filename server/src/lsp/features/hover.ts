@@ -43,16 +43,22 @@ function markdown(value: string, range: Hover['range']): Hover {
   return range ? { contents: { kind: MarkupKind.Markdown, value }, range } : { contents: { kind: MarkupKind.Markdown, value } };
 }
 
+type InheritedSource = NonNullable<Target['year']>['source'];
+
 function targetMarkdown(document: PolicyDocument, target: Target, locale: Locale): string {
   const missing = t(ui.missing, locale);
   const lines = [`**${t(ui.target, locale)}** — ${escape(target.text)}`, ''];
   lines.push(`- ${t(ui.indicator, locale)}: ${escape(target.indicator) || missing}`);
   lines.push(`- ${t(ui.value, locale)}: ${target.value ? quantityShort(document, target.value, locale) : missing}`);
   if (target.comparator) lines.push(`- ${t(ui.comparator, locale)}: ${t(comparatorLabel(target.comparator), locale)}`);
-  const origin = (source: 'clause' | 'section', section: Target['section'] | undefined) =>
-    source === 'clause' || !section
-      ? t(ui.statedInClause, locale)
-      : t(ui.inheritedFrom(sectionName(section), document.lines.lineAt(section.headSpan.start) + 1), locale);
+  const origin = (source: InheritedSource, section: Target['section'] | undefined) =>
+    source === 'document'
+      ? t(ui.fromDocumentTitle, locale)
+      : source === 'column'
+        ? t(ui.fromTableColumn, locale)
+        : source === 'clause' || !section
+          ? t(ui.statedInClause, locale)
+          : t(ui.inheritedFrom(sectionName(section), document.lines.lineAt(section.headSpan.start) + 1), locale);
   lines.push(
     `- ${t(ui.year, locale)}: ${target.year ? `${target.year.value} — ${origin(target.year.source, target.year.section)}` : missing}`,
   );

@@ -32,8 +32,8 @@ export interface TargetInfo {
   indicator: string;
   value?: QuantityInfo;
   comparator?: Comparator;
-  year?: { value: number; source: 'clause' | 'section'; range: Range; section?: SectionRef };
-  pillar?: { id: string; name: string; source: 'clause' | 'section'; range: Range; section?: SectionRef };
+  year?: { value: number; source: NonNullable<Target['year']>['source']; range: Range; section?: SectionRef };
+  pillar?: { id: string; name: string; source: NonNullable<Target['pillar']>['source']; range: Range; section?: SectionRef };
   section: SectionRef;
   origin: Target['origin'];
 }
