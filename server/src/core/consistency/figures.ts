@@ -32,6 +32,11 @@ function stripLabel(text: string): string {
 
 /** A year label before the figure in its clause (`Năm 2021: 101 triệu đồng (tăng 5,2%)`). */
 export function explicitYear(b: BodyQuantity): number | undefined {
+  // A year right after the figure is its own (`ước đạt 6,8% năm 2024, tăng từ 4,5% năm 2022`): it
+  // wins over a year stated earlier in the clause, which belongs to another figure.
+  const after = b.line.plain.slice(b.local.span.end, Math.min(b.clause.end, b.local.span.end + 16));
+  const own = /^\s*(?:vào\s+|trong\s+)?năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?!\d)/iu.exec(after.normalize('NFC'));
+  if (own) return Number(own[1]);
   const before = b.line.plain.slice(b.clause.start, b.local.span.start);
   const years = [...before.matchAll(/năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)/giu)];
   const last = years[years.length - 1];

@@ -243,6 +243,9 @@ function meaningOf(path: string[]): { meaning: ColumnMeaning; year?: number } {
   if (/^ghi chu/.test(leaf)) return { meaning: 'note' };
   if (/^(kh|ke hoach|muc tieu|chi tieu) nam (19|20)\d\d$/.test(leaf)) return withYear('plan-year');
   if (/^(kh|ke hoach|muc tieu|chi tieu)\b/.test(leaf)) return withYear('plan');
+  // `Ước năm 2024`, `Ước TH 2024`, `Ước thực hiện năm 2024`: an estimate of the year's result,
+  // the latest result a mid-year report has.
+  if (/^(uoc|uoc th|uoc thuc hien|uoc dat)( nam)? (19|20)\d\d$/.test(leaf)) return withYear('result');
   if (/^(nam )?(19|20)\d\d$/.test(leaf)) {
     const under = asciiKey(path.slice(0, -1).join(' '));
     return withYear(/muc tieu|ke hoach|\bkh\b/.test(under) ? 'plan-year' : 'result');
