@@ -47,7 +47,9 @@ export function checkDocument(document: PolicyDocument, config: CoreConfig, only
         report(span, message, extra = {}) {
           findings.push({
             ruleId: rule.id,
-            severity: extra.severity && severity !== 'hint' ? extra.severity : severity,
+            // A finding's own severity (a lesser or graver case of its rule) applies while the rule
+            // is at its default; a severity the user configured wins.
+            severity: extra.severity && config.rules[rule.id] === undefined ? extra.severity : severity,
             span: { start: span.start, end: Math.max(span.start, span.end) },
             message,
             ...(extra.related ? { related: extra.related } : {}),

@@ -17,7 +17,7 @@ export default defineRule({
     vi: 'Mức bình quân phải bằng trung bình các năm mà nó tóm tắt',
     en: 'An average must equal the mean of the yearly values it summarises',
   },
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   tags: ['arithmetic', 'consistency'],
   check(ctx) {
     const doc = ctx.document;

@@ -1,7 +1,9 @@
 import { bodyQuantities, cellAt, textOf } from '../consistency/context.js';
 import type { Table } from '../document/tables.js';
 import { asciiKey } from '../text.js';
-import { defineRule } from './rule.js';
+import { defineRule, type RuleContext } from './rule.js';
+import { judge } from '../claims/judge.js';
+import { readClaims } from '../claims/reader.js';
 
 type Group = 'met' | 'unmet';
 
@@ -15,6 +17,7 @@ export default defineRule({
   tags: ['consistency'],
   check(ctx) {
     const doc = ctx.document;
+    checkCountPairs(ctx);
     const tables = doc.tables
       .map((table) => ({ table, verdicts: verdictsOf(table) }))
       .filter((t) => t.verdicts.total > 0);
@@ -24,7 +27,10 @@ export default defineRule({
       if (q.kind !== 'fraction' || !q.denominator) continue;
       const after = asciiKey(b.line.plain.slice(q.span.end, q.span.end + 12));
       if (!/^\s*chi tieu/.test(after)) continue;
-      const group = groupBefore(asciiKey(b.line.plain.slice(b.clause.start, q.span.start)));
+      // The verdict right after the count wins (`còn 03/14 chỉ tiêu chưa đạt`); else the last one before it.
+      const group =
+        groupAfter(asciiKey(b.line.plain.slice(q.span.end, Math.min(b.clause.end, q.span.end + 40)))) ??
+        groupBefore(asciiKey(b.line.plain.slice(b.clause.start, q.span.start)));
       if (!group) continue;
       const m = q.denominator.value;
       const candidates = tables.filter((t) => t.verdicts.total === m);
@@ -65,6 +71,13 @@ export default defineRule({
   },
 });
 
+/** A verdict phrase right after `N/M chỉ tiêu`: `03/14 chỉ tiêu chưa đạt`, `11/17 chỉ tiêu đạt và vượt`. */
+function groupAfter(text: string): Group | undefined {
+  const m = /^\s*chi tieu\s*(?:da\s*|con\s*)?(chua dat|khong dat|gan dat|dat|vuot|hoan thanh)\b/.exec(text);
+  if (!m) return undefined;
+  return m[1] === 'dat' || m[1] === 'vuot' || m[1] === 'hoan thanh' ? 'met' : 'unmet';
+}
+
 /** The last verdict phrase before the count in its clause: "đạt và vượt 11/17", "chưa đạt 06/17". */
 function groupBefore(text: string): Group | undefined {
   // "gần đạt và có khả năng đạt": any not-met phrase makes the group the not-met one.
@@ -84,4 +97,36 @@ function verdictsOf(table: Table): { total: number; met: number; unmet: number; 
   }
   const unmet = cells.filter((c) => c.verdict === 'unmet').length;
   return { total: cells.length, met: cells.length - unmet, unmet, cells };
+}
+
+// `N/M chỉ tiêu đạt …, K/M chưa đạt` and `N/M chỉ tiêu …; K chỉ tiêu còn lại` (claims/reader.ts):
+// the met and the unmet counts are exact and must make up the total.
+function checkCountPairs(ctx: RuleContext): void {
+  const doc = ctx.document;
+  for (const claim of readClaims(doc)) {
+    if (claim.relation !== 'count') continue;
+    const verdict = judge(claim);
+    if (!verdict?.contradiction) continue;
+    const met = textOf(doc, claim.met.span);
+    const unmet = textOf(doc, claim.unmet.span);
+    const total = textOf(doc, claim.total.span);
+    const rest = claim.total.value.lo - claim.met.value.lo;
+    const replacement = rest >= 0 ? String(rest).padStart(unmet.length, '0') : undefined;
+    ctx.report(
+      claim.unmet.span,
+      {
+        vi: `${met} chỉ tiêu đạt và ${unmet} chỉ tiêu chưa đạt cộng lại là ${verdict.computed.lo}, không phải tổng ${total} chỉ tiêu đã ghi.`,
+        en: `${met} targets met and ${unmet} not met add up to ${verdict.computed.lo}, not the ${total} targets stated.`,
+      },
+      {
+        related: [
+          { span: claim.met.span, message: { vi: `Đạt: ${met}`, en: `Met: ${met}` } },
+          { span: claim.total.span, message: { vi: `Tổng: ${total}`, en: `Total: ${total}` } },
+        ],
+        ...(replacement !== undefined
+          ? { fix: { span: claim.unmet.span, text: replacement, title: { vi: `Sửa thành ${replacement}`, en: `Change to ${replacement}` } } }
+          : {}),
+      },
+    );
+  }
 }

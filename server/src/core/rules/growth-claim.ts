@@ -1,4 +1,7 @@
 import { bodyQuantities, formatVn, textOf, type BodyQuantity } from '../consistency/context.js';
+import { exactReplacement, judge, showComputed } from '../claims/judge.js';
+import { readClaims, type ChangeClaim } from '../claims/reader.js';
+import type { RuleContext } from './rule.js';
 import { growth, interval, overlaps, scale } from '../interval.js';
 import { asciiKey } from '../text.js';
 import { defineRule } from './rule.js';
@@ -15,9 +18,10 @@ export default defineRule({
     vi: 'Mức tăng A → B (tăng Z%) phải tính đúng',
     en: 'A growth A → B (tăng Z%) must compute',
   },
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   tags: ['arithmetic'],
   check(ctx) {
+    checkChanges(ctx);
     const doc = ctx.document;
     const body = bodyQuantities(doc);
     const byLine = new Map<number, BodyQuantity[]>();
@@ -71,3 +75,67 @@ export default defineRule({
     }
   },
 });
+
+// Changes written in a sentence (claims/reader.ts): `tăng|giảm từ A … lên|xuống B …, tăng|giảm Z%`
+// (relative), `… Z điểm phần trăm` (difference), `… gấp K lần` and `X, gấp K lần năm … (Y)`.
+function checkChanges(ctx: RuleContext): void {
+  const doc = ctx.document;
+  for (const claim of readClaims(doc)) {
+    if (claim.relation !== 'change') continue;
+    const verdict = judge(claim, ctx.config.tolerance);
+    if (!verdict?.contradiction) continue;
+    const decimals = claim.stated.local.number.decimals;
+    const a = textOf(doc, claim.from.figure.span);
+    const b = textOf(doc, claim.to.figure.span);
+    const stated = textOf(doc, claim.stated.span);
+    const exact = claim.from.exact && claim.to.exact;
+    const precision = exact ? { vi: '', en: '' } : { vi: ' (theo độ chính xác của số liệu)', en: ' (at the stated precision)' };
+    const replacement = exactReplacement(signed(verdict.computed, claim), decimals);
+    ctx.report(
+      claim.stated.numberSpan,
+      message(claim, a, b, stated, showComputed(signed(verdict.computed, claim), decimals, claim.mode === 'percent'), precision),
+      {
+        related: [
+          { span: claim.from.figure.span, message: { vi: `Từ: ${a}`, en: `From: ${a}` } },
+          { span: claim.to.figure.span, message: { vi: `Đến: ${b}`, en: `To: ${b}` } },
+        ],
+        ...(replacement !== undefined && replacement !== textOf(doc, claim.stated.numberSpan)
+          ? { fix: { span: claim.stated.numberSpan, text: replacement, title: { vi: `Sửa thành ${replacement}`, en: `Change to ${replacement}` } } }
+          : {}),
+      },
+    );
+  }
+}
+
+/** The computed change in the direction the text states it (`giảm 50%` compares with 50). */
+function signed(i: { lo: number; hi: number }, claim: ChangeClaim): { lo: number; hi: number } {
+  return claim.mode !== 'multiple' && claim.sign < 0 ? { lo: -i.hi, hi: -i.lo } : i;
+}
+
+function message(
+  claim: ChangeClaim,
+  a: string,
+  b: string,
+  stated: string,
+  computed: string,
+  precision: { vi: string; en: string },
+): { vi: string; en: string } {
+  const verb = claim.sign > 0 ? { vi: 'tăng', en: 'a rise of' } : { vi: 'giảm', en: 'a fall of' };
+  switch (claim.mode) {
+    case 'percent':
+      return {
+        vi: `Từ ${a} lên ${b} là ${verb.vi} ${computed}${precision.vi}, không phải ${stated}.`.replace(' lên ', claim.sign > 0 ? ' lên ' : ' xuống '),
+        en: `From ${a} to ${b} is ${verb.en} ${computed}${precision.en}, not ${stated}.`,
+      };
+    case 'points':
+      return {
+        vi: `Từ ${a} ${claim.sign > 0 ? 'lên' : 'xuống'} ${b} là ${verb.vi} ${computed} điểm phần trăm${precision.vi}, không phải ${stated} điểm phần trăm.`,
+        en: `From ${a} to ${b} is ${verb.en} ${computed} percentage points${precision.en}, not ${stated}.`,
+      };
+    case 'multiple':
+      return {
+        vi: `${b} so với ${a} là gấp ${computed} lần${precision.vi}, không phải ${stated} lần.`,
+        en: `${b} against ${a} is ${computed} times${precision.en}, not ${stated}.`,
+      };
+  }
+}

@@ -1,54 +1,58 @@
-import { bodyQuantities, formatVn, textOf } from '../consistency/context.js';
-import { interval, overlaps, percentOf, sub, point } from '../interval.js';
-import { asciiKey } from '../text.js';
+import { textOf } from '../consistency/context.js';
+import { exactReplacement, judge, showComputed } from '../claims/judge.js';
+import { readClaims, type RatioClaim } from '../claims/reader.js';
+import { percentOf } from '../interval.js';
 import { defineRule } from './rule.js';
 
+// Wordings read (see claims/reader.ts): `X/Y … đạt|vượt|chiếm|bằng|tỷ lệ Z%`, `Z% (X/Y …)`,
+// `X …, bằng|đạt Z% kế hoạch (Y …)`.
 export default defineRule({
   id: 'ratio-claim',
   description: {
     vi: 'Tỷ lệ X/Y … đạt/vượt Z% phải tính đúng',
     en: 'A ratio X/Y … đạt/vượt Z% must compute',
   },
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   tags: ['arithmetic'],
   check(ctx) {
     const doc = ctx.document;
-    const body = bodyQuantities(doc);
-    for (let i = 0; i < body.length; i++) {
-      const f = body[i]!;
-      const q = f.local;
-      if (q.kind !== 'fraction' || !q.denominator) continue;
-      if (/^\s*chi tieu/.test(asciiKey(f.line.plain.slice(q.span.end, q.span.end + 12)))) continue;
-      // The percentage that states it: the next one in the clause, introduced by a cue word.
-      const claim = body.slice(i + 1).find((x) => x.line === f.line && x.clause === f.clause && x.local.kind === 'percent');
-      if (!claim) continue;
-      const cue = asciiKey(f.line.plain.slice(q.span.end, claim.local.span.start));
-      const m = /\b(vuot|dat|ty le|chiem|bang)\s*(muc\s*)?$/.exec(cue.trim());
-      if (!m || cue.length > 120) continue;
-      const over = m[1] === 'vuot';
-      const ratio = percentOf(interval(q.number), interval(q.denominator));
-      const computed = over ? sub(ratio, point(100)) : ratio;
-      const stated = interval(claim.local.number);
-      if (overlaps(computed, stated)) continue;
-      const decimals = claim.local.number.decimals;
-      const value = formatVn((computed.lo + computed.hi) / 2, decimals);
-      const fraction = textOf(doc, f.span);
-      const claimed = textOf(doc, claim.span);
+    for (const claim of readClaims(doc)) {
+      if (claim.relation !== 'ratio') continue;
+      const verdict = judge(claim, ctx.config.tolerance);
+      if (!verdict?.contradiction) continue;
+      const decimals = claim.stated.local.number.decimals;
+      const computed = showComputed(verdict.computed, decimals, true);
+      const parts = partsText(doc.text, claim);
+      const claimed = textOf(doc, claim.stated.span);
+      const over = claim.mode === 'over';
+      const ratio = showComputed(percentOf(claim.part.value, claim.whole.value), decimals, true);
+      const replacement = exactReplacement(verdict.computed, decimals);
       ctx.report(
-        claim.numberSpan,
+        claim.stated.numberSpan,
         {
-          vi: over
-            ? `${fraction} là ${formatVn((ratio.lo + ratio.hi) / 2, 2)}%, tức vượt ${value}%, không phải ${claimed}.`
-            : `${fraction} là ${value}%, không phải ${claimed}.`,
-          en: over
-            ? `${fraction} is ${formatVn((ratio.lo + ratio.hi) / 2, 2)}%, i.e. ${value}% over, not ${claimed}.`
-            : `${fraction} is ${value}%, not ${claimed}.`,
+          vi: over ? `${parts} là ${ratio}, tức vượt ${computed}, không phải ${claimed}.` : `${parts} là ${computed}, không phải ${claimed}.`,
+          en: over ? `${parts} is ${ratio}, i.e. ${computed} over, not ${claimed}.` : `${parts} is ${computed}, not ${claimed}.`,
         },
         {
-          related: [{ span: f.span, message: { vi: `Tỷ số: ${fraction}`, en: `Ratio: ${fraction}` } }],
-          fix: { span: claim.numberSpan, text: value, title: { vi: `Sửa thành ${value}`, en: `Change to ${value}` } },
+          related: claim.fraction
+            ? [{ span: claim.fraction.span, message: { vi: `Tỷ số: ${parts}`, en: `Ratio: ${parts}` } }]
+            : [
+                { span: claim.part.span, message: { vi: `Phần: ${textOf(doc, claim.part.span)}`, en: `Part: ${textOf(doc, claim.part.span)}` } },
+                { span: claim.whole.span, message: { vi: `Tổng thể: ${textOf(doc, claim.whole.span)}`, en: `Whole: ${textOf(doc, claim.whole.span)}` } },
+              ],
+          ...(replacement !== undefined && replacement !== textOf(doc, claim.stated.numberSpan)
+            ? { fix: { span: claim.stated.numberSpan, text: replacement, title: { vi: `Sửa thành ${replacement}`, en: `Change to ${replacement}` } } }
+            : {}),
         },
       );
     }
   },
 });
+
+function partsText(text: string, claim: RatioClaim): string {
+  if (claim.fraction) return text.slice(claim.fraction.span.start, claim.fraction.span.end).replace(/\s+/g, ' ');
+  const a = text.slice(claim.part.span.start, claim.part.span.end);
+  const b = text.slice(claim.whole.span.start, claim.whole.span.end);
+  return `${a}/${b}`;
+}
+

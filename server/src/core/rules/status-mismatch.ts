@@ -36,7 +36,7 @@ export default defineRule({
     vi: 'Đánh giá Đạt/Vượt/Chưa đạt phải khớp với chỉ tiêu và kết quả của dòng',
     en: "A Đạt/Vượt/Chưa đạt verdict must agree with its row's plan and latest result",
   },
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   tags: ['consistency'],
   check(ctx) {
     const doc = ctx.document;
@@ -89,7 +89,8 @@ export default defineRule({
               vi: `${where.vi} đánh giá "Vượt" nhưng kết quả ${resultText} chỉ bằng chỉ tiêu ${planText}: nên là "Đạt".`,
               en: `${where.en} says exceeded (Vượt) but the result ${resultText} only equals the plan ${planText}: it is met (Đạt).`,
             },
-            { related, fix: { span: verdictCell.span, text: 'Đạt', title: { vi: 'Sửa thành "Đạt"', en: 'Change to "Đạt"' } } },
+            // Over-claiming a met target is imprecise wording, not a contradiction of the figures.
+            { severity: 'warning', related, fix: { span: verdictCell.span, text: 'Đạt', title: { vi: 'Sửa thành "Đạt"', en: 'Change to "Đạt"' } } },
           );
         }
       }

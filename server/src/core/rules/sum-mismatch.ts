@@ -6,6 +6,8 @@ import { interval, overlaps, sum, type Interval } from '../interval.js';
 import { asciiKey } from '../text.js';
 import type { LocalizedText } from '../types.js';
 import { defineRule, type RuleContext } from './rule.js';
+import { judge, showComputed } from '../claims/judge.js';
+import { readClaims } from '../claims/reader.js';
 
 export default defineRule({
   id: 'sum-mismatch',
@@ -13,7 +15,7 @@ export default defineRule({
     vi: 'Tổng cộng phải bằng tổng các thành phần',
     en: 'Totals must equal the sum of their parts',
   },
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   tags: ['arithmetic', 'consistency'],
   check(ctx) {
     for (const table of ctx.document.tables) {
@@ -21,8 +23,47 @@ export default defineRule({
       checkTotalColumn(ctx, table);
     }
     checkStatedTotals(ctx);
+    checkInlineBreakdowns(ctx);
   },
 });
+
+// Breakdowns written in a sentence (claims/reader.ts): `T …, gồm|bao gồm: A …, B … và C …` must add
+// up; `đạt và vượt N/M chỉ tiêu, trong đó K … vượt và L … đạt` too; `T …, trong đó A … và B …` is a
+// subset that must not exceed T.
+function checkInlineBreakdowns(ctx: RuleContext): void {
+  const doc = ctx.document;
+  for (const claim of readClaims(doc)) {
+    if (claim.relation !== 'breakdown') continue;
+    const verdict = judge(claim, ctx.config.tolerance);
+    if (!verdict?.contradiction) continue;
+    const total = claim.total.figure;
+    const decimals = Math.max(total.local.number.decimals, ...claim.parts.map((p) => p.figure.local.number.decimals));
+    // Parts and total in the unit as written (`61,8 tỷ đồng` + `34,6 tỷ đồng`), multiplier included.
+    const k = total.local.multiplier ? (MULTIPLIERS[total.local.multiplier.normalize('NFC').toLowerCase()] ?? 1) : 1;
+    const computed = showComputed({ lo: verdict.computed.lo / k, hi: verdict.computed.hi / k }, decimals, false);
+    const parts = claim.parts.map((p) => textOf(doc, p.span)).join(' + ');
+    const unit = total.local.kind === 'fraction' ? (total.local.denominatorUnit ?? total.local.unit ?? '') : (total.local.unit ?? '');
+    const stated = textOf(doc, claim.total.span);
+    const message =
+      claim.mode === 'exhaustive'
+        ? {
+            vi: `Các thành phần ${parts} cộng lại là ${computed}${unit ? ' ' + unit : ''}, không phải ${stated} như đã ghi.`,
+            en: `The parts ${parts} add up to ${computed}${unit ? ' ' + unit : ''}, not the ${stated} stated.`,
+          }
+        : {
+            vi: `Các thành phần "${claim.cue === 'trong do co' ? 'trong đó có' : 'trong đó'}" ${parts} cộng lại là ${computed}${unit ? ' ' + unit : ''}, vượt tổng ${stated} đã ghi.`,
+            en: `The parts ${parts} add up to ${computed}${unit ? ' ' + unit : ''}, more than the total of ${stated} stated.`,
+          };
+    const fix =
+      claim.mode === 'exhaustive' && claim.total.exact && claim.parts.every((p) => p.exact) && !claim.total.denominator
+        ? { fix: { span: claim.total.span, text: String(verdict.computed.lo).padStart(stated.length, '0'), title: { vi: `Sửa tổng thành ${verdict.computed.lo}`, en: `Change the total to ${verdict.computed.lo}` } } }
+        : {};
+    ctx.report(claim.total.span, message, {
+      related: claim.parts.map((p) => ({ span: p.figure.span, message: { vi: `Thành phần: ${textOf(doc, p.figure.span)}`, en: `Part: ${textOf(doc, p.figure.span)}` } })),
+      ...fix,
+    });
+  }
+}
 
 function numeric(cell: TableCell | undefined): boolean {
   return cell?.value !== undefined && cell.value.kind === 'count' && cell.value.comparator === 'eq';

@@ -9,7 +9,7 @@ export default defineRule({
     vi: 'Số liệu trong thân báo cáo phải khớp với bảng phụ lục',
     en: 'Figures in the body must agree with the appendix tables',
   },
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   tags: ['consistency'],
   check(ctx) {
     const doc = ctx.document;
