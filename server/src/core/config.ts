@@ -29,6 +29,9 @@ export interface CoreConfig {
   /** Extra absolute tolerance added to the stated precision in arithmetic checks (percentage points
    *  for percentages, units otherwise). 0 = stated precision only. */
   tolerance: number;
+  /** Check a document even when it is not recognised as a policy document (no kind line, no
+   *  standard section): set for files matched by the configuration's `include` patterns. */
+  checkUnrecognised?: boolean;
 }
 
 // The three pillars of the national programme (749/QĐ-TTg) and the cue phrases provinces use for

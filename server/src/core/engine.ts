@@ -30,9 +30,21 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return checkDocument(document, config, options.only, options.workspace);
 }
 
+/**
+ * Whether the domain rules apply: the document names its kind (`NGHỊ QUYẾT`, `KẾ HOẠCH`, `BÁO CÁO`,
+ * `QUYẾT ĐỊNH` …) or is laid out in a policy document's standard sections (Mục tiêu, Nhiệm vụ và giải
+ * pháp, Kết quả thực hiện, Phụ lục …), or the configuration says to check it anyway (`include`).
+ * A README or a note in a checked folder is none of these and gets no findings.
+ */
+export function isPolicyDocument(document: PolicyDocument, config: CoreConfig): boolean {
+  if (config.checkUnrecognised || document.kind !== 'unknown') return true;
+  return document.sections.some((s) => s.roles.some((r) => r !== 'recipients'));
+}
+
 export function checkDocument(document: PolicyDocument, config: CoreConfig, only?: string[], workspace?: WorkspaceContext): Analysis {
   const findings: Finding[] = [];
   const failures: Analysis['failures'] = [];
+  if (!isPolicyDocument(document, config)) return { document, findings, failures };
   for (const rule of allRules) {
     if (only && !only.includes(rule.id)) continue;
     const severity = effectiveSeverity(rule, config);
