@@ -75,7 +75,8 @@ describe('dashboard in headless Chromium', () => {
         for (const result of e.results) assert.ok(card.text.includes(result.text), `result ${result.text} (${result.year}) missing for "${e.indicator}"`);
         assert.equal(card.status, e.status);
         assert.equal(card.bars, e.results.length);
-        assert.match(card.href, new RegExp(`^vscode://file/.*${SEEDS.dongThapResolution}:${e.line}:\\d+$`));
+        // A link relative to the page: it works wherever the page is published with the documents.
+        assert.equal(card.href, SEEDS.dongThapResolution);
       }
       // Labels in Vietnamese, the three pillars of the seeds.
       const headings = await page.locator('section.pillar h3').allInnerTexts();

@@ -139,7 +139,7 @@ function finish(session: Session, options: CheckOptions, files: FileReport[], io
   const report: CheckReport = { files, failures: session.failures };
   const color =
     options.color ?? (options.output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR ? true : Boolean(io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0'));
-  const rendered = render(report, options, io.cwd, color, documents);
+  const rendered = render(report, options, io.cwd, color, documents, options.format === 'sarif' ? session.docsBaseUrl() : undefined);
   session.emit(rendered, options.output);
 
   if (session.failures.length > 0) return EXIT_FATAL;
@@ -231,12 +231,12 @@ function sizeOf(path: string): number {
   }
 }
 
-function render(report: CheckReport, options: CheckOptions, cwd: string, color: boolean, documents: number): string {
+function render(report: CheckReport, options: CheckOptions, cwd: string, color: boolean, documents: number, docsBaseUrl: string | undefined): string {
   switch (options.format) {
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report, options.locale, cwd);
+      return formatSarif(report, options.locale, cwd, docsBaseUrl !== undefined ? { docsBaseUrl } : {});
     case 'github':
       return formatGithub(report);
     case 'junit':

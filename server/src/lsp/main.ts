@@ -2,11 +2,9 @@
 // when the VS Code extension starts it. createConnection reads the transport from the arguments;
 // `--help`, `--version` and a missing transport are answered here, before any connection exists.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { boundHeapGrowth } from '../heap.js';
-import { packageRoot } from './convert.js';
+import { packageVersion } from './convert.js';
 import { startServer } from './server.js';
 
 type Locale = 'vi' | 'en';
@@ -17,13 +15,7 @@ function localeOf(env: NodeJS.ProcessEnv): Locale {
   return /^en([_.@-]|$)/i.test(value) ? 'en' : 'vi';
 }
 
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
+const version = packageVersion;
 
 const USAGE: Record<Locale, string> = {
   vi: 'cách dùng: vanban-ls --stdio | --node-ipc | --socket=CỔNG | --pipe=TÊN (xem vanban-ls --help)',
