@@ -221,7 +221,7 @@ const COMMAND_HELP: Record<CommandName, { usage: Text[]; about: Text }> = {
 
 /** Options and the commands they apply to (all: every command). */
 const OPTION_HELP: { commands: readonly CommandName[] | 'all'; text: Text }[] = [
-  { commands: ['check', 'targets', 'links', 'register'], text: { vi: '-f, --format TÊN         check: stylish (mặc định) | json | sarif | github | junit\n                           targets: table (mặc định) | json | csv', en: '-f, --format NAME        check: stylish (default) | json | sarif | github | junit\n                           targets: table (default) | json | csv' } },
+  { commands: ['check', 'targets', 'links', 'register'], text: { vi: '-f, --format TÊN         check: stylish (mặc định) | json | sarif | github | junit\n                         targets: table (mặc định) | json | csv', en: '-f, --format NAME        check: stylish (default) | json | sarif | github | junit\n                         targets: table (default) | json | csv' } },
   { commands: 'all', text: { vi: '-o, --output TỆP         ghi kết quả vào TỆP thay vì đầu ra chuẩn', en: '-o, --output FILE        write the report to FILE instead of standard output' } },
   { commands: 'all', text: { vi: '-c, --config ĐƯỜNG_DẪN   dùng tệp cấu hình này (không tìm .vanbanrc.json)', en: '-c, --config PATH        use this configuration file (no .vanbanrc.json discovery)' } },
   { commands: 'all', text: { vi: '    --locale vi|en       ngôn ngữ thông báo (mặc định: vi; en khi LC_ALL/LC_MESSAGES/LANG là tiếng Anh)', en: '    --locale vi|en       message language (default: vi; en when LC_ALL/LC_MESSAGES/LANG is English)' } },
