@@ -37,7 +37,9 @@ for (const entry of entries) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    sourcemap: true,
+    // Maps beside the bundles for debugging, with no sourceMappingURL comment: the npm tarball and the
+    // .vsix ship the bundles without their maps, and a comment would point at nothing.
+    sourcemap: 'external',
     minify: !watch,
     keepNames: true,
     external: entry.external ?? [],

@@ -2,13 +2,13 @@
 // validator), github workflow commands, junit XML; --output, --locale, --quiet, --max-warnings.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { jsonReportSchema } from '../../server/src/cli/json-schema.js';
 import { repoRoot } from '../helpers.js';
-import { scratch, vanban } from './cli-helpers.js';
+import { cliFixtures, scratch, vanban } from './cli-helpers.js';
 
 // nghi-quyet.md states one qualitative target, `- Phổ cập dịch vụ mạng di động 5G.` on line 27,
 // under `Mục tiêu cụ thể đến năm 2025`: target-value reports it (default severity warning).
@@ -85,7 +85,7 @@ describe('json', () => {
 });
 
 describe('sarif', () => {
-  it('is valid SARIF 2.1.0 according to Microsoft’s multitool, with a helpUri per rule', () => {
+  it('is valid SARIF 2.1.0 according to Microsoft’s multitool, each rule carrying its documentation', () => {
     const dir = scratch();
     const out = join(dir, 'vanban.sarif');
     const r = vanban(['check', RESOLUTION, CLEAN, 'khong-co.md', '--format', 'sarif', '--output', out]);
@@ -95,8 +95,19 @@ describe('sarif', () => {
     const run = log.runs[0];
     assert.equal(log.version, '2.1.0');
     assert.equal(run.tool.driver.name, 'vanban');
-    const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'target-value');
-    assert.match(rule.helpUri, /docs\/rules\/target-value\.md$/);
+    // Each rule's page is in the log itself: code scanning shows it with no URL to follow.
+    const rules = run.tool.driver.rules as { id: string; help?: { text: string; markdown: string }; helpUri?: string }[];
+    for (const rule of rules) {
+      const page = readFileSync(join(repoRoot, 'docs/rules', `${rule.id}.md`), 'utf8');
+      assert.equal(rule.help?.markdown, page.trim(), `${rule.id}: help.markdown is docs/rules/${rule.id}.md`);
+      assert.ok(rule.help.text.startsWith(`${rule.id}\n`), `${rule.id}: help.text is the page as plain text`);
+      assert.doesNotMatch(rule.help.text, /```|\*\*|^#/m);
+      // No public docs URL configured: no helpUri, and certainly no path of this machine.
+      assert.equal(rule.helpUri, undefined, rule.id);
+    }
+    const targetValue = rules.find((x) => x.id === 'target-value')!;
+    assert.match(targetValue.help!.text, /^Chỉ tiêu .* — A target/m);
+    assert.ok(!JSON.stringify(run.tool).includes(repoRoot), 'the tool section names no local path');
     assert.equal(run.results.length, 1);
     assert.equal(run.results[0].ruleId, 'target-value');
     assert.equal(run.results[0].level, 'warning');
@@ -112,6 +123,34 @@ describe('sarif', () => {
     const problems = JSON.parse(readFileSync(validation, 'utf8')).runs[0].results as { level?: string; message: { text?: string } }[];
     const errors = problems.filter((p) => (p.level ?? 'warning') === 'error');
     assert.deepEqual(errors, [], 'the multitool finds no errors');
+  });
+
+  it('links each rule to its public page when .vanbanrc.json sets docsBaseUrl, and stays valid', () => {
+    const dir = scratch();
+    copyFileSync(join(cliFixtures, RESOLUTION), join(dir, RESOLUTION));
+    writeFileSync(join(dir, 'bi-tat.md'), '<!-- vanban-disable khong-co-quy-tac -->\n# Ghi chú\n');
+    writeFileSync(join(dir, '.vanbanrc.json'), '{ "docsBaseUrl": "https://example.org/vanban/docs" }');
+    const out = join(dir, 'vanban.sarif');
+    const r = vanban(['check', '.', '--format', 'sarif', '--output', out], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+    const rules = JSON.parse(readFileSync(out, 'utf8')).runs[0].tool.driver.rules as { id: string; help?: { markdown: string }; helpUri?: string }[];
+    assert.equal(rules.find((x) => x.id === 'target-year')!.helpUri, 'https://example.org/vanban/docs/rules/target-year.md');
+    const inline = rules.find((x) => x.id === 'inline-config');
+    assert.ok(inline, 'the unknown rule in a vanban-disable comment is reported under inline-config');
+    assert.equal(inline.helpUri, 'https://example.org/vanban/docs/cli.md#inline-suppression');
+    assert.match(inline.help!.markdown, /^## Inline suppression/);
+    // A broken docsBaseUrl is a configuration error like any other.
+    writeFileSync(join(dir, '.vanbanrc.json'), '{ "docsBaseUrl": "docs/" }');
+    const broken = vanban(['check', '.', '--format', 'sarif'], { cwd: dir });
+    assert.equal(broken.status, 2);
+    assert.match(broken.stderr, /^\.vanbanrc\.json:1:\d+: docsBaseUrl: /m);
+
+    const tool = join(repoRoot, 'node_modules/.bin/sarif-multitool');
+    const validation = join(dir, 'validation.sarif');
+    const v = spawnSync(tool, ['validate', out, '--output', validation], { encoding: 'utf8', timeout: 300_000 });
+    assert.equal(v.status, 0, `${v.stdout}\n${v.stderr}`);
+    const problems = JSON.parse(readFileSync(validation, 'utf8')).runs[0].results as { level?: string }[];
+    assert.deepEqual(problems.filter((p) => (p.level ?? 'warning') === 'error'), []);
   });
 });
 

@@ -19,6 +19,8 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // The README's picture is refreshed on request only, so that a test run leaves the tree clean.
 const SCREENSHOT = join(repoRoot, process.env.VANBAN_UPDATE_SCREENSHOTS ? 'docs/images' : 'out/screenshots', 'vscode-diagnostics.png');
 const FIXTURES = join(repoRoot, 'test/fixtures/e2e');
+/** Fonts with full Vietnamese coverage for the workbench (sans-serif) and the editor (monospace). */
+const NOTO_FONTS = ['/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', '/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf'];
 const RESOLUTION = 'nghi-quyet-chuyen-doi-so.md';
 const UNOPENED = 'ke-hoach-chua-mo.md';
 /** Generous: the first start of the workbench and the extension host on a busy 2-core machine. */
@@ -28,6 +30,9 @@ const WAIT = { timeout: 90_000 };
 function missingPrerequisite(): string | undefined {
   if (!existsSync(CODE_SERVER)) return `code-server not found at ${CODE_SERVER}: run scripts/install-e2e.sh (or set CODE_SERVER)`;
   if (!existsSync(CHROMIUM)) return `chromium not found at ${CHROMIUM}: run scripts/install-e2e.sh (or set CHROMIUM)`;
+  for (const font of NOTO_FONTS) {
+    if (!existsSync(font)) return `${font} not found: run scripts/install-e2e.sh (Debian's fonts-noto-core and fonts-noto-mono)`;
+  }
   try {
     import.meta.resolve('playwright-core');
   } catch {
@@ -208,6 +213,25 @@ describe('VS Code (code-server 4.100.3) with the built extension', { skip: reaso
     assert.match(text, /chưa có năm đạt được/, 'the diagnostic');
     assert.match(text, /Chỉ tiêu — Trên 90% người dân/, "the server's hover: the target");
     assert.match(text, /Trụ cột: Chính quyền số/, "the server's hover: the inherited pillar");
+    // Vietnamese drawn with fonts that have it — in the editor's lines and in the hover — never a
+    // fallback that splits the diacritics off (the old screenshot's `sô´`, `vê\``).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root: dom } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds: lines } = await cdp.send('DOM.querySelectorAll', { nodeId: dom.nodeId, selector: '.editor-instance .view-line span span' });
+    const { nodeIds: hovers } = await cdp.send('DOM.querySelectorAll', { nodeId: dom.nodeId, selector: '.monaco-hover p' });
+    const families = new Map<string, number>();
+    let checked = 0;
+    for (const nodeId of [...lines, ...hovers]) {
+      const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+      if (!/[ạảãáàâầấậẩẫăằắặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữ]/i.test(outerHTML)) continue;
+      checked++;
+      for (const f of (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts) families.set(f.familyName, (families.get(f.familyName) ?? 0) + f.glyphCount);
+    }
+    assert.ok(checked >= 3, 'Vietnamese text is on screen in the editor and the hover');
+    assert.deepEqual([...families.keys()].filter((f) => !/^Noto Sans( Mono)?$/.test(f)), [], `fonts used: ${JSON.stringify([...families])}`);
+    assert.ok(families.has('Noto Sans Mono'), 'the editor draws Vietnamese with Noto Sans Mono');
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
   });

@@ -54,6 +54,10 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
   workspaceFolder?: string;
+  /** The server to run with `--stdio` (default: the built dist/server.cjs; an installed bin/vanban-ls). */
+  server?: string;
+  /** Working directory of the server process (default: the repository). */
+  cwd?: string;
   /** Advertise `window.workDoneProgress` (VS Code does). */
   progress?: boolean;
   /** Advertise dynamic registration of `workspace/didChangeWatchedFiles` (VS Code does). */
@@ -122,8 +126,8 @@ export class LspClient {
   ) {}
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], {
-      cwd: repoRoot,
+    const child = spawn(process.execPath, [options.server ?? serverPath, '--stdio'], {
+      cwd: options.cwd ?? repoRoot,
       stdio: ['pipe', 'pipe', 'pipe'],
       ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     });

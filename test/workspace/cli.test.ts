@@ -2,7 +2,7 @@
 // and `vanban check DIR` running resolution-mismatch across the documents it is given.
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { jsonReportSchema } from '../../server/src/cli/json-schema.js';
 import { jsonLinksSchema } from '../../server/src/cli/links-json.js';
@@ -101,7 +101,12 @@ describe('vanban dashboard', () => {
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; img-src data:;/);
     assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
     assert.match(html, /Nghị quyết số 15-NQ\/TU/);
-    assert.match(html, /href="vscode:\/\/file\/[^"]*nghi-quyet-long-dien\.md:36:3"/);
+    // Links relative to the page (here from a scratch folder up to the fixtures), no path of this machine.
+    const href = /<a href="([^"]*nghi-quyet-long-dien\.md)"[^>]*>[^<]*nghi-quyet-long-dien\.md:36</.exec(html)?.[1];
+    assert.ok(href, 'the target links to its document');
+    assert.equal(resolve(work, decodeURIComponent(href)), join(dir, 'nghi-quyet-long-dien.md'));
+    assert.doesNotMatch(html, /href="(file|vscode):/);
+    assert.doesNotMatch(html, /(href="|>|data-document=")\//, 'no absolute path in the page');
   });
 });
 

@@ -66,7 +66,7 @@ export function runCheck(options: CheckOptions, io: Io): number {
   const once = !options.stdin && options.fix === 'none' && inputs.every((f) => (session.configFor(f.path)?.links.length ?? 0) === 0);
   if (once) {
     checkOnce(session, options, inputs, files);
-    return finish(session, options, files, io);
+    return finish(session, options, files, io, options.stdin ? 1 : inputs.length);
   }
   const crossDocument = inputs.length > 1 || inputs.some((f) => session.configFor(f.path)?.links.some((l) => l.report === f.path));
   const shared: LoadedWorkspace | undefined = crossDocument ? loadWorkspace(session, inputs) : undefined;
@@ -127,10 +127,10 @@ export function runCheck(options: CheckOptions, io: Io): number {
       if (decoded) checkOne(file.path, session.display(file.path), decoded, config.core, true);
     }
   }
-  return finish(session, options, files, io);
+  return finish(session, options, files, io, options.stdin ? 1 : inputs.length);
 }
 
-function finish(session: Session, options: CheckOptions, files: FileReport[], io: Io): number {
+function finish(session: Session, options: CheckOptions, files: FileReport[], io: Io, documents: number): number {
   const locale = options.locale;
   const warnings = files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length, 0);
   const errors = files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'error').length, 0);
@@ -139,7 +139,7 @@ function finish(session: Session, options: CheckOptions, files: FileReport[], io
   const report: CheckReport = { files, failures: session.failures };
   const color =
     options.color ?? (options.output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR ? true : Boolean(io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0'));
-  const rendered = render(report, options, io.cwd, color);
+  const rendered = render(report, options, io.cwd, color, documents, options.format === 'sarif' ? session.docsBaseUrl() : undefined);
   session.emit(rendered, options.output);
 
   if (session.failures.length > 0) return EXIT_FATAL;
@@ -231,18 +231,18 @@ function sizeOf(path: string): number {
   }
 }
 
-function render(report: CheckReport, options: CheckOptions, cwd: string, color: boolean): string {
+function render(report: CheckReport, options: CheckOptions, cwd: string, color: boolean, documents: number, docsBaseUrl: string | undefined): string {
   switch (options.format) {
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report, options.locale, cwd);
+      return formatSarif(report, options.locale, cwd, docsBaseUrl !== undefined ? { docsBaseUrl } : {});
     case 'github':
       return formatGithub(report);
     case 'junit':
       return formatJunit(report, options.locale);
     case 'stylish':
-      return formatStylish(report, { locale: options.locale, color, dryRun: options.fix === 'dry-run' });
+      return formatStylish(report, { locale: options.locale, color, dryRun: options.fix === 'dry-run', documents });
   }
 }
 

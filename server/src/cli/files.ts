@@ -51,8 +51,9 @@ export function collectFiles(args: string[], options: CollectOptions): { files: 
       const found: string[] = [];
       const walkProblems = walk(absolute, found);
       problems.push(...walkProblems.map((p) => ({ path: p.path, message: msg.unreadable(p.code) })));
-      if (found.length === 0 && walkProblems.length === 0) problems.push({ path: arg, message: msg.emptyDirectory() });
-      for (const f of found) if (!options.isIgnored(f)) add(f, false);
+      const kept = found.filter((f) => !options.isIgnored(f));
+      if (kept.length === 0 && walkProblems.length === 0) problems.push({ path: arg, message: msg.noDocumentsFound(found.length) });
+      for (const f of kept) add(f, false);
     } else if (stat) {
       add(absolute, true);
     } else {
@@ -66,8 +67,10 @@ export function collectFiles(args: string[], options: CollectOptions): { files: 
       const found: string[] = [];
       if (statOrUndefined(base)?.isDirectory()) walk(base, found);
       const matched = found.filter((f) => match(f.slice(base.length + 1).split('\\').join('/')));
+      const kept = matched.filter((f) => !options.isIgnored(f));
       if (matched.length === 0) problems.push({ path: arg, message: msg.noMatches() });
-      for (const f of matched) if (!options.isIgnored(f)) add(f, false);
+      else if (kept.length === 0) problems.push({ path: arg, message: msg.noDocumentsFound(matched.length) });
+      for (const f of kept) add(f, false);
     }
   }
   const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

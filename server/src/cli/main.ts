@@ -21,7 +21,7 @@ export function run(argv: string[], io: Io): number {
   const command = parseCommandLine(argv, io.env);
   switch (command.command) {
     case 'help':
-      io.stdout(helpText(command.locale, packageInfo().version));
+      io.stdout(helpText(command.locale, packageInfo().version, command.topic));
       return 0;
     case 'version':
       io.stdout(`${packageInfo().version}\n`);

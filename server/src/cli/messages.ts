@@ -39,10 +39,14 @@ export const msg = {
   }),
   fileNotFound: (): LocalizedText => ({ vi: 'không tìm thấy tệp hoặc thư mục', en: 'no such file or directory' }),
   noMatches: (): LocalizedText => ({ vi: 'không có tệp nào khớp mẫu', en: 'no files match the pattern' }),
-  emptyDirectory: (): LocalizedText => ({
-    vi: 'thư mục không chứa văn bản nào (.md, .markdown, .txt)',
-    en: 'directory contains no documents (.md, .markdown, .txt)',
-  }),
+  /** A directory (or a glob's matches) with nothing to check: none there, or every one ignored. */
+  noDocumentsFound: (ignored: number): LocalizedText =>
+    ignored > 0
+      ? {
+          vi: `không tìm thấy văn bản nào để kiểm tra (${ignored} tệp bị bỏ qua theo "ignore" trong cấu hình)`,
+          en: `no documents found (${plural(ignored, 'file is', 'files are')} ignored by the configuration's "ignore")`,
+        }
+      : { vi: 'không tìm thấy văn bản nào (.md, .markdown, .txt)', en: 'no documents found (.md, .markdown, .txt)' },
   notRegularFile: (): LocalizedText => ({ vi: 'không phải tệp thông thường', en: 'not a regular file' }),
   unreadable: (reason: string): LocalizedText => ({ vi: `không đọc được tệp (${reason})`, en: `cannot read file (${reason})` }),
   tooLarge: (size: string, limit: string): LocalizedText => ({
@@ -75,7 +79,10 @@ export const msg = {
     en: `${detail} (see vanban --help)`,
   }),
   unknownCommand: (name: string): LocalizedText => ({ vi: `lệnh không hợp lệ: "${name}"`, en: `unknown command: "${name}"` }),
-  noCommand: (): LocalizedText => ({ vi: 'thiếu lệnh (check hoặc targets)', en: 'missing command (check or targets)' }),
+  noCommand: (): LocalizedText => ({
+    vi: 'thiếu lệnh: check, targets, links, register hoặc dashboard',
+    en: 'missing command: check, targets, links, register or dashboard',
+  }),
   badOptionValue: (option: string, value: string, expected: string): LocalizedText => ({
     vi: `giá trị không hợp lệ cho --${option}: "${value}" (cần: ${expected})`,
     en: `invalid value for --${option}: "${value}" (expected: ${expected})`,
@@ -95,6 +102,8 @@ export const msg = {
     en: `too many warnings: ${count} (maximum allowed by --max-warnings: ${max})`,
   }),
   internalError: (detail: string): LocalizedText => ({ vi: `lỗi nội bộ: ${detail}`, en: `internal error: ${detail}` }),
+  summaryNoDocuments: (): LocalizedText => ({ vi: 'Không tìm thấy văn bản nào để kiểm tra.', en: 'No documents found to check.' }),
+  summaryNoneChecked: (): LocalizedText => ({ vi: 'Không kiểm tra được văn bản nào.', en: 'No document could be checked.' }),
   summaryClean: (files: number): LocalizedText => ({
     vi: `Không có vấn đề nào trong ${files} tệp.`,
     en: `No problems in ${plural(files, 'file', 'files')}.`,

@@ -1,16 +1,17 @@
-// The installed package: its version and where the rule documentation lives. Found by walking up
+// The installed package: its version, its root (where docs/ is) and its public addresses, if any. Found by walking up
 // from this module (dist/cli.cjs when bundled) to the package.json named "vanban".
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ruleDocPath } from '../core/rules/rule.js';
+import { fileURLToPath } from 'node:url';
 
 interface PackageInfo {
   root: string;
   version: string;
   /** Web address of the repository, when package.json names one. */
   repositoryUrl?: string;
+  /** Public address of the docs/ folder, when package.json sets `config.docsBaseUrl`. */
+  docsBaseUrl?: string;
 }
 
 let cached: PackageInfo | undefined;
@@ -21,10 +22,21 @@ export function packageInfo(): PackageInfo {
   for (;;) {
     const candidate = join(dir, 'package.json');
     if (existsSync(candidate)) {
-      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string; repository?: { url?: string } | string };
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as {
+        name?: string;
+        version?: string;
+        repository?: { url?: string } | string;
+        config?: { docsBaseUrl?: unknown };
+      };
       if (pkg.name === 'vanban') {
         const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-        cached = { root: dir, version: pkg.version ?? '0.0.0', ...(repo ? { repositoryUrl: repo.replace(/^git\+/, '').replace(/\.git$/, '') } : {}) };
+        const docs = pkg.config?.docsBaseUrl;
+        cached = {
+          root: dir,
+          version: pkg.version ?? '0.0.0',
+          ...(repo ? { repositoryUrl: repo.replace(/^git\+/, '').replace(/\.git$/, '') } : {}),
+          ...(typeof docs === 'string' && /^https?:\/\//.test(docs) ? { docsBaseUrl: docs } : {}),
+        };
         return cached;
       }
     }
@@ -35,20 +47,4 @@ export function packageInfo(): PackageInfo {
     }
     dir = parent;
   }
-}
-
-/**
- * The address of a rule's documentation page: on the repository's web site when package.json
- * names one (what a CI report viewer can open), else the page shipped in the installed package.
- */
-export function ruleHelpUri(ruleId: string): string {
-  return docUri(ruleDocPath(ruleId));
-}
-
-/** The address of a documentation page given by its path in the package (`docs/cli.md#x`). */
-export function docUri(page: string): string {
-  const info = packageInfo();
-  if (info.repositoryUrl && /^https?:\/\//.test(info.repositoryUrl)) return `${info.repositoryUrl}/blob/main/${page}`;
-  const [file, anchor] = page.split('#');
-  return pathToFileURL(join(info.root, file!)).href + (anchor ? `#${anchor}` : '');
 }

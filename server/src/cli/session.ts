@@ -106,6 +106,15 @@ export class Session {
     });
   }
 
+  /**
+   * The public docs address a report links to: `docsBaseUrl` of the configuration that applies in
+   * the working directory (or --config), read without reporting its problems a second time.
+   */
+  docsBaseUrl(): string | undefined {
+    const result = this.configs.for(resolve(this.io.cwd, 'document.md'));
+    return result.ok ? result.config.docsBaseUrl : undefined;
+  }
+
   maxFileSize(config: ResolvedConfig): number {
     return this.options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   }

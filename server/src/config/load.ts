@@ -43,6 +43,8 @@ export interface ResolvedConfig {
   links: { report: string; resolution: string }[];
   /** Largest document checked, in bytes, when the file sets it. */
   maxFileSize?: number;
+  /** Public address of the docs/ folder (SARIF helpUri), when the file sets it. */
+  docsBaseUrl?: string;
   /** Whether a document is excluded by `ignore` (documents outside `baseDir` never are). */
   isIgnored(documentPath: string): boolean;
 }
@@ -135,6 +137,7 @@ function resolveConfig(
     ignorePatterns,
     links,
     ...(data.maxFileSize !== undefined ? { maxFileSize: parseByteSize(data.maxFileSize)! } : {}),
+    ...(data.docsBaseUrl !== undefined ? { docsBaseUrl: data.docsBaseUrl } : {}),
     isIgnored: ignoreMatcher(baseDir, ignorePatterns),
   };
 }

@@ -84,6 +84,13 @@ function buildConfigSchema() {
         .union([z.number().int().positive(), z.string().regex(BYTE_SIZE, 'size such as "20MB"')])
         .optional()
         .describe('Kích thước tệp tối đa (mặc định "20MB") / Largest file checked (default "20MB")'),
+      docsBaseUrl: z
+        .string()
+        .regex(/^https?:\/\/\S+$/, 'http(s) URL')
+        .optional()
+        .describe(
+          'Địa chỉ công khai của thư mục docs/ (ví dụ https://example.org/vanban/docs/): báo cáo SARIF dẫn tới trang quy tắc ở đó (helpUri) / Public address of the docs/ folder: SARIF reports link each rule\'s page there (helpUri)',
+        ),
     })
     .describe('Cấu hình Vanban / Vanban configuration');
 }

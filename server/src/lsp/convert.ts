@@ -1,6 +1,6 @@
 // Core findings → LSP diagnostics. Offsets are UTF-16 in both worlds; only lines need computing.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -45,6 +45,20 @@ export const packageRoot: string = (() => {
   }
   return dirname(dirname(fileURLToPath(import.meta.url)));
 })();
+
+let version: string | undefined;
+
+/** The version in the package's package.json (what `vanban-ls --version` and serverInfo say). */
+export function packageVersion(): string {
+  if (version === undefined) {
+    try {
+      version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+    } catch {
+      version = '0.0.0';
+    }
+  }
+  return version;
+}
 
 const ruleDocUris = new Map<string, string>();
 

@@ -28,6 +28,7 @@ import { defaultConfig, type CoreConfig } from '../core/config.js';
 import type { PolicyDocument } from '../core/document/model.js';
 import type { Analysis } from '../core/engine.js';
 import { ruleById } from '../core/rules/index.js';
+import { packageVersion } from './convert.js';
 import { LineIndex } from '../core/text.js';
 import { applyInlineSuppressions } from '../core/suppress.js';
 import { linkReport, type ExplicitLink, type WorkspaceDocument } from '../core/workspace/index.js';
@@ -368,7 +369,7 @@ export function startServer(connection: Connection): void {
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'vanban-ls', version: '0.1.0' },
+      serverInfo: { name: 'vanban-ls', version: packageVersion() },
     };
   });
 

@@ -1,6 +1,8 @@
 // `--format sarif`: SARIF 2.1.0 for code-scanning dashboards (GitHub, Azure DevOps). Each rule
-// carries its documentation page as helpUri; documents that could not be checked become tool
-// execution notifications, so the log says the run was incomplete.
+// carries its documentation page itself (help.text and help.markdown, from the package's docs/), so
+// the log stands on its own; helpUri only when a public docs URL is configured (docsBaseUrl), never
+// a path of this machine. Documents that could not be checked become tool execution notifications,
+// so the log says the run was incomplete.
 
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
@@ -8,7 +10,8 @@ import { rules } from '../../core/rules/index.js';
 import { INLINE_CONFIG_RULE_ID } from '../../core/suppress.js';
 import type { Locale, Severity } from '../../core/types.js';
 import { tr } from '../messages.js';
-import { docUri, packageInfo, ruleHelpUri } from '../package-info.js';
+import { packageInfo } from '../package-info.js';
+import { docsUrl, ruleHelp, sectionHelp, type RuleHelp } from '../rule-help.js';
 import type { CheckReport } from '../report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -16,7 +19,8 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 interface SarifRule {
   id: string;
   shortDescription: { text: string };
-  helpUri: string;
+  help?: RuleHelp;
+  helpUri?: string;
   defaultConfiguration: { level: 'error' | 'warning' | 'note' };
   properties?: { tags: string[] };
 }
@@ -26,12 +30,22 @@ function artifact(path: string) {
   return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
 }
 
-export function formatSarif(report: CheckReport, locale: Locale, cwd: string): string {
+export interface SarifOptions {
+  /** Public address of the docs/ folder (.vanbanrc.json or package.json config.docsBaseUrl). */
+  docsBaseUrl?: string;
+}
+
+export function formatSarif(report: CheckReport, locale: Locale, cwd: string, options: SarifOptions = {}): string {
   const info = packageInfo();
+  const base = options.docsBaseUrl ?? info.docsBaseUrl;
+  const documented = (help: RuleHelp | undefined, page: string) => {
+    const helpUri = docsUrl(base, page);
+    return { ...(help ? { help } : {}), ...(helpUri ? { helpUri } : {}) };
+  };
   const driverRules: SarifRule[] = rules.map((r) => ({
     id: r.id,
     shortDescription: { text: tr(r.description, locale) },
-    helpUri: ruleHelpUri(r.id),
+    ...documented(ruleHelp(r.id, base), `rules/${r.id}.md`),
     defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
     properties: { tags: [...r.tags] },
   }));
@@ -41,7 +55,7 @@ export function formatSarif(report: CheckReport, locale: Locale, cwd: string): s
       driverRules.push({
         id,
         shortDescription: { text: locale === 'en' ? 'Inline configuration comments' : 'Chú thích cấu hình trong văn bản' },
-        helpUri: docUri('docs/cli.md#inline-suppression'),
+        ...documented(sectionHelp('docs/cli.md', 'Inline suppression', base), 'cli.md#inline-suppression'),
         defaultConfiguration: { level: 'warning' },
       });
       index.set(id, driverRules.length - 1);

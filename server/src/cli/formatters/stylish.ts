@@ -10,6 +10,8 @@ export interface StylishOptions {
   color: boolean;
   /** --fix-dry-run: say "would fix" rather than "fixed". */
   dryRun: boolean;
+  /** How many documents the arguments named (0: the summary says none was found, never ✔). */
+  documents?: number;
 }
 
 const SGR = { reset: 0, bold: 1, dim: 2, red: 31, yellow: 33, blue: 34, gray: 90, green: 32, underline: 4 } as const;
@@ -64,7 +66,9 @@ export function formatStylish(report: CheckReport, options: StylishOptions): str
   const counts = countBySeverity(report.files);
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const summary =
-    total === 0
+    report.files.length === 0
+      ? c(['yellow', 'bold'], `✖ ${tr(options.documents === 0 ? msg.summaryNoDocuments() : msg.summaryNoneChecked(), locale)}`)
+      : total === 0
       ? c(['green'], `✔ ${tr(msg.summaryClean(report.files.length), locale)}`)
       : c(counts.error > 0 ? ['red', 'bold'] : ['yellow', 'bold'], `✖ ${tr(msg.summary(total, counts, report.files.length), locale)}`);
   const fixHint =
