@@ -117,14 +117,15 @@ export function runCheck(options: CheckOptions, io: Io): number {
       session.notice(absolute, msg.ignoredExplicit());
     } else if (config) {
       const decoded = session.readStdin(name, config);
-      if (decoded) checkOne(absolute, options.stdinFilename !== undefined ? session.display(absolute) : name, decoded, config.core, false);
+      const core = config.isIncluded(absolute) ? config.includedCore : config.core;
+      if (decoded) checkOne(absolute, options.stdinFilename !== undefined ? session.display(absolute) : name, decoded, core, false);
     }
   } else {
     for (const file of inputs) {
       const config = session.configFor(file.path);
       if (!config) continue;
       const decoded = session.read(file.path, config);
-      if (decoded) checkOne(file.path, session.display(file.path), decoded, config.core, true);
+      if (decoded) checkOne(file.path, session.display(file.path), decoded, config.isIncluded(file.path) ? config.includedCore : config.core, true);
     }
   }
   return finish(session, options, files, io, options.stdin ? 1 : inputs.length);
@@ -163,10 +164,11 @@ function checkOnce(session: Session, options: CheckOptions, inputs: InputFile[],
   for (const file of inputs) {
     const config = session.configFor(file.path);
     if (!config) continue;
-    let index = configIndex.get(config.core);
+    const core = config.isIncluded(file.path) ? config.includedCore : config.core;
+    let index = configIndex.get(core);
     if (index === undefined) {
-      index = configs.push(config.core) - 1;
-      configIndex.set(config.core, index);
+      index = configs.push(core) - 1;
+      configIndex.set(core, index);
     }
     tasks.push({ path: file.path, config: index, maxFileSize: session.maxFileSize(config) });
     bytes += sizeOf(file.path);

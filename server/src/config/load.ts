@@ -47,6 +47,10 @@ export interface ResolvedConfig {
   docsBaseUrl?: string;
   /** Whether a document is excluded by `ignore` (documents outside `baseDir` never are). */
   isIgnored(documentPath: string): boolean;
+  /** Whether a document matches `include`: checked even when it is not recognised as a policy document. */
+  isIncluded(documentPath: string): boolean;
+  /** `core` with `checkUnrecognised` set, for the documents `include` matches. */
+  includedCore: CoreConfig;
 }
 
 export type ConfigResult = { ok: true; config: ResolvedConfig } | { ok: false; file: string; problems: ConfigProblem[] };
@@ -139,11 +143,22 @@ function resolveConfig(
     ...(data.maxFileSize !== undefined ? { maxFileSize: parseByteSize(data.maxFileSize)! } : {}),
     ...(data.docsBaseUrl !== undefined ? { docsBaseUrl: data.docsBaseUrl } : {}),
     isIgnored: ignoreMatcher(baseDir, ignorePatterns),
+    isIncluded: ignoreMatcher(baseDir, data.include ?? []),
+    includedCore: { ...core, checkUnrecognised: true },
   };
 }
 
 export function defaultResolvedConfig(baseDir: string): ResolvedConfig {
-  return { baseDir, core: defaultConfig(), ignorePatterns: [], links: [], isIgnored: () => false };
+  const core = defaultConfig();
+  return {
+    baseDir,
+    core,
+    ignorePatterns: [],
+    links: [],
+    isIgnored: () => false,
+    isIncluded: () => false,
+    includedCore: { ...core, checkUnrecognised: true },
+  };
 }
 
 function ignoreMatcher(baseDir: string, patterns: string[]): (path: string) => boolean {

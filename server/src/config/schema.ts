@@ -76,6 +76,12 @@ function buildConfigSchema() {
         .array(z.string().min(1))
         .optional()
         .describe('Mẫu bỏ qua kiểu .gitignore, tương đối với tệp cấu hình / .gitignore-style patterns, relative to this file'),
+      include: z
+        .array(z.string().min(1))
+        .optional()
+        .describe(
+          'Tệp luôn được kiểm tra như văn bản chính sách, kể cả khi không nhận ra loại văn bản (mẫu kiểu .gitignore) / Files always checked as policy documents, even when their kind is not recognised (.gitignore-style patterns)',
+        ),
       links: z
         .array(link)
         .optional()

@@ -5,7 +5,7 @@
 
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkDocument, type Analysis } from '../core/engine.js';
+import { checkDocument, isPolicyDocument, type Analysis } from '../core/engine.js';
 import type { CoreConfig } from '../core/config.js';
 import type { PolicyDocument } from '../core/document/model.js';
 import { parseDocument } from '../core/document/parse.js';
@@ -314,7 +314,7 @@ export class Analyses {
     const text = document.getText();
     const parsed = parseDocument(text, context.config);
     const languageOk = CHECKED_LANGUAGES.has(document.languageId);
-    const checked = context.settings.enable && languageOk && !context.ignored && (parsed.kind !== 'unknown' || context.included);
+    const checked = context.settings.enable && languageOk && !context.ignored && isPolicyDocument(parsed, context.config);
     const workspace = checked ? this.options.workspaceFor?.(uri, parsed, context.config) : undefined;
     let analysis = checkDocument(parsed, context.config, undefined, workspace?.context);
     if (this.options.filterFindings) analysis = this.options.filterFindings(text, analysis);

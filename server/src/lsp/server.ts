@@ -112,20 +112,24 @@ export function startServer(connection: Connection): void {
     const locale = resolveLocale(settings.locale, clientLocale);
     let fromFile;
     let ignored = false;
+    let includedByFile = false;
     if (uri.startsWith('file:')) {
       const path = fileURLToPath(uri);
       const loaded = configs.for(path);
       if (loaded.ok) {
         fromFile = loaded.config.core;
         ignored = loaded.config.isIgnored(path);
+        includedByFile = loaded.config.isIncluded(path);
         if (loaded.config.file) showConfigProblems(loaded.config.file, [], locale);
       } else showConfigProblems(loaded.file, loaded.problems, locale);
     }
+    const included = includedByFile || (settings.include.length > 0 && matchesAny(workspacePath(uri), settings.include));
+    const config = coreConfigFor(settings, fromFile);
     return {
       settings,
-      config: coreConfigFor(settings, fromFile),
+      config: included ? { ...config, checkUnrecognised: true } : config,
       locale,
-      included: settings.include.length > 0 && matchesAny(workspacePath(uri), settings.include),
+      included,
       ignored,
     };
   }

@@ -9,7 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CoreConfig } from '../../core/config.js';
 import type { PolicyDocument } from '../../core/document/model.js';
 import { parseDocument } from '../../core/document/parse.js';
-import { checkDocument, type Analysis } from '../../core/engine.js';
+import { checkDocument, isPolicyDocument, type Analysis } from '../../core/engine.js';
 import type { AnalysisContext, WorkspaceUse } from '../analyses.js';
 import { toDiagnostic, type ResolveDocument } from '../convert.js';
 import { collectDocuments } from '../files.js';
@@ -62,7 +62,7 @@ export async function checkWorkspace(options: WorkspaceCheckOptions): Promise<Ch
     const context = await options.contextFor(uri);
     if (!context.settings.enable || context.ignored) continue;
     const document = parseDocument(text, context.config);
-    if (document.kind === 'unknown' && !context.included) {
+    if (!isPolicyDocument(document, context.config)) {
       result.skipped++;
       continue;
     }
