@@ -54,8 +54,11 @@ export function findAppendices(sections: Section[], lines: StrippedLine[]): { ap
     const { key, map } = toneKeyWithMap(line.plain);
     APPENDIX_REF.lastIndex = 0;
     for (let m = APPENDIX_REF.exec(key); m; m = APPENDIX_REF.exec(key)) {
-      const label = m[1]!;
-      const number = /^\d+$/.test(label) ? Number(label) : romanValue(label.toUpperCase());
+      // The label as the document spells it (`Phụ lục II`, not the key's `ii`).
+      const keyLabel = m[1]!;
+      const at = m.index + m[0].lastIndexOf(keyLabel);
+      const label = line.plain.slice(map[at]!, map[at + keyLabel.length]!) || keyLabel;
+      const number = /^\d+$/.test(keyLabel) ? Number(keyLabel) : romanValue(keyLabel.toUpperCase());
       refs.push({ label, number, span: sourceSpan(line, map[m.index]!, map[m.index + m[0].length]!) });
     }
   }

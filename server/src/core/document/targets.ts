@@ -242,7 +242,7 @@ function targetsOfUnit(unit: Unit, pillars: PillarMatcher[], docYear: Inherited<
       let indicator = indicatorOf(segText, removed);
       if (i > 0 && value && value.span.start - seg.start <= (value.comparatorSpan ? value.comparatorSpan.end - seg.start : 0) + 1) {
         const subject = sharedSubject(text, c, values[0]!);
-        if (subject && indicator.split(/\s+/).length <= 5) indicator = `${subject} ${indicator}`.trim();
+        if (subject && indicator.split(/\s+/).length <= 5) indicator = `${subject} ${indicator}`.trim().replace(FILLER_START, '');
       }
       const target: Target = {
         span: mapRange(unit.map, unit.ends, seg.start, seg.end),
@@ -387,7 +387,7 @@ function trimSegment(text: string, c: Clause): Clause {
 /** The subject before the first value (`Tỷ lệ văn bản đi được ký số … đạt` 98% ở cấp tỉnh, …). */
 function sharedSubject(text: string, c: Clause, first: Quantity): string | undefined {
   const before = text.slice(c.start, first.comparatorSpan ? Math.min(first.comparatorSpan.start, first.span.start) : first.span.start);
-  const subject = before.replace(FILLER_END, '').replace(/[\s,.;:–-]+$/g, '').trim();
+  const subject = before.replace(/[\s,.;:–-]+$/g, '').replace(FILLER_END, '').trim();
   return subject.split(/\s+/).length >= 2 ? subject : undefined;
 }
 
@@ -461,7 +461,11 @@ const FILLER_END = /(?:\s+(?:trở lên|trở xuống|đạt|là))+$/iu;
 
 /** The clause without its value, comparator and year phrase: what is measured. */
 function indicatorOf(clause: string, removed: Span[][]): string {
-  const spans = removed.flat();
+  // A value's verb goes with it (`… được ký số đạt 98% ở cấp tỉnh` → `… được ký số ở cấp tỉnh`).
+  const spans = removed.flat().map((s) => {
+    const m = /(?:^|\s)(?:đạt|là)\s+$/iu.exec(clause.slice(Math.max(0, s.start - 6), s.start));
+    return m ? { start: s.start - m[0].length + (m[0].startsWith(' ') ? 1 : 0), end: s.end } : s;
+  });
   for (const y of findYears(clause)) spans.push({ start: y.start, end: y.end });
   spans.sort((a, b) => b.start - a.start);
   let text = clause;

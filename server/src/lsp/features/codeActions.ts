@@ -137,7 +137,7 @@ function completionActions(diagnostic: Diagnostic, document: TextDocument, resul
     return [insert(t(ui.addYear(year), locale), targetSpan.end, ` đến năm ${year}`)];
   }
   // A pillar label in front of the target, as drafters write it: "Chính quyền số: 100% …".
-  return result.config.pillars.map((p) => insert(t(ui.addPillar(p.name), locale), targetSpan.start, `${p.name}: `));
+  return result.config.pillars.filter((p) => !p.group).map((p) => insert(t(ui.addPillar(p.name), locale), targetSpan.start, `${p.name}: `));
 }
 
 /** The year most targets of the document aim at (2025 when none states one). */
