@@ -306,8 +306,10 @@ function readChanges(figures: BodyQuantity[], out: Claim[]): void {
 function readBreakdowns(figures: BodyQuantity[], out: Claim[]): void {
   for (let i = 1; i < figures.length; i++) {
     const first = figures[i]!;
-    const cueText = before(first, 30);
-    const cue = /\b(gom co|bao gom|gom|trong do co|trong do)\s*:?\s*$/.exec(cueText);
+    // The cue stands between the previous figure and the first part, labels may follow it
+    // (`gồm: ngân sách tỉnh 61,8 tỷ đồng, …`).
+    const gap = between(figures[i - 1]!, first);
+    const cue = /\b(gom co|bao gom|gom|trong do co|trong do)\s*:?\s*([a-z]+\s+){0,8}$/.exec(gap);
     if (!cue) continue;
     const head = unitHead(first.local);
     if (!head || first.local.kind === 'percent') continue;
@@ -371,7 +373,7 @@ function readLine(figures: BodyQuantity[], out: Claim[]): void {
     const met = fractions[i]!;
     if (verdictOf(met) !== 'met') continue;
     const m = met.local.denominator!.value;
-    const unmet = fractions.slice(i + 1).find((x) => x.local.denominator!.value === m && verdictOf(x) === 'unmet');
+    const unmet = fractions.find((x) => x !== met && x.local.denominator!.value === m && verdictOf(x) === 'unmet');
     if (unmet) {
       out.push({ relation: 'count', met: operand(met), unmet: operand(unmet), total: operand(met, 'denominator') });
       continue;

@@ -6,7 +6,7 @@ import { interval, overlaps, sum, type Interval } from '../interval.js';
 import { asciiKey } from '../text.js';
 import type { LocalizedText } from '../types.js';
 import { defineRule, type RuleContext } from './rule.js';
-import { judge, showComputed } from '../claims/judge.js';
+import { judge } from '../claims/judge.js';
 import { readClaims } from '../claims/reader.js';
 
 export default defineRule({
@@ -40,10 +40,11 @@ function checkInlineBreakdowns(ctx: RuleContext): void {
     const decimals = Math.max(total.local.number.decimals, ...claim.parts.map((p) => p.figure.local.number.decimals));
     // Parts and total in the unit as written (`61,8 tỷ đồng` + `34,6 tỷ đồng`), multiplier included.
     const k = total.local.multiplier ? (MULTIPLIERS[total.local.multiplier.normalize('NFC').toLowerCase()] ?? 1) : 1;
-    const computed = showComputed({ lo: verdict.computed.lo / k, hi: verdict.computed.hi / k }, decimals, false);
+    // The parts as written add up to an exact figure (`61,8 + 30,2 + 4,4 = 96,4`): say that one.
+    const computed = formatVn(claim.parts.reduce((n, p) => n + p.figure.local.number.value, 0) / k, decimals);
     const parts = claim.parts.map((p) => textOf(doc, p.span)).join(' + ');
     const unit = total.local.kind === 'fraction' ? (total.local.denominatorUnit ?? total.local.unit ?? '') : (total.local.unit ?? '');
-    const stated = textOf(doc, claim.total.span);
+    const stated = `${textOf(doc, claim.total.span)}${unit ? ' ' + unit : ''}`;
     const message =
       claim.mode === 'exhaustive'
         ? {
