@@ -11,6 +11,10 @@ const words = fc.constantFrom(
   'toàn trình', 'doanh nghiệp', 'GRDP', 'đạt', 'phấn đấu', 'đến năm 2025', 'năm 2030', 'tối thiểu', 'trên', 'khoảng',
   'Tăng', 'giảm', 'so với cùng kỳ', 'chỉ tiêu', 'Nghị quyết số 22-NQ/TU', 'ngày 18/7/2023', 'Phụ lục 02', 'Tổng cộng',
   'người dân', 'cán bộ', 'hộ gia đình', 'khoẻ', 'khỏe', 'Đạt', 'Chưa đạt', 'Vượt', 'trong đó', 'gồm',
+  // The claim reader's cue words (claims/reader.ts) and the structure of other provinces' plans.
+  'tăng từ', 'giảm từ', 'lên', 'xuống còn', 'gấp', 'lần', 'điểm phần trăm', 'bằng', 'chiếm', 'vượt', 'trong đó có', 'gồm:',
+  'bao gồm', 'chỉ tiêu còn lại', 'không đạt', 'đạt và vượt', 'kế hoạch năm (', ')', '(', 'Phần I', 'Phần II', 'Hạ tầng số',
+  'chính quyền điện tử', 'kỹ năng số', 'nhóm 20 tỉnh dẫn đầu', 'Ước năm 2024', 'được hiểu là', 'Là',
 );
 
 const numbers = fc.oneof(

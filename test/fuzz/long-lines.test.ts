@@ -23,6 +23,14 @@ const LINES: Record<string, string> = {
   'entities': '&#7889;&amp;'.repeat(MB / 12),
   'backslashes': '\\'.repeat(MB),
   'numbering prefixes': '1.1.1.1.'.repeat(MB / 8),
+  // The claim reader's wordings, repeated in one clause (no `;`) and in many clauses.
+  'ratio claims in one clause': '13/17 dịch vụ (NDXP) đạt 76,5% mục tiêu, '.repeat(MB / 42),
+  'ratio claims, percentage first': 'đạt 64% (3.200/5.000 hồ sơ) và '.repeat(MB / 33),
+  'change claims': 'tăng từ 1.200 tỷ đồng năm 2023 lên 1.500 tỷ đồng năm 2024, tăng 25%; '.repeat(MB / 70),
+  'multiples with their base': '412.600 tài khoản, gấp 1,5 lần năm 2023 (275.000 tài khoản), '.repeat(MB / 62),
+  'breakdowns': '39 chỉ tiêu, gồm 08 chỉ tiêu, 13 chỉ tiêu, 06 chỉ tiêu và 12 chỉ tiêu, trong đó có 5 chỉ tiêu '.repeat(MB / 95),
+  'met and unmet counts': 'đạt và vượt 11/14 chỉ tiêu, còn 03/14 chỉ tiêu chưa đạt, 07 chỉ tiêu còn lại '.repeat(MB / 80),
+  'averages and series': 'bình quân 8,2%/năm (năm 2022: 7,5%; năm 2023: 8,4%) '.repeat(MB / 52),
 };
 
 function analyseInWorker(text: string): Promise<{ findings: number; failures: unknown[] }> {

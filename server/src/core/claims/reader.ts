@@ -212,6 +212,9 @@ function readClause(figures: BodyQuantity[], out: Claim[]): void {
 
 // ---- ratio ------------------------------------------------------------------------------------
 
+/** How far (in characters) a claim's figures may stand apart. */
+const REACH = 400;
+
 const RATIO_CUE = /\b(vuot|dat|ty le|chiem|bang)\s*(muc\s*)?(khoang\s*)?$/;
 
 function readRatio(figures: BodyQuantity[], i: number, out: Claim[]): void {
@@ -221,7 +224,7 @@ function readRatio(figures: BodyQuantity[], i: number, out: Claim[]): void {
   if (/^\s*diem phan tram/.test(after(p, 20))) return;
   const over = /\bvuot\s*(muc\s*)?$/.test(cue);
   // The fraction first: `X/Y … đạt Z%`, nothing figured between them but parenthesised notes.
-  for (let j = i - 1; j >= 0; j--) {
+  for (let j = i - 1; j >= 0 && p.local.span.start - figures[j]!.local.span.end <= REACH; j--) {
     const f = figures[j]!;
     if (f.local.kind === 'fraction' && f.local.denominator) {
       if (!RATIO_CUE.test(cue)) return;
@@ -316,7 +319,7 @@ function readBreakdowns(figures: BodyQuantity[], out: Claim[]): void {
     const inParens = first.parenthesised ? enclosing(first) : undefined;
     // The total: the nearest figure before the cue with the same unit, outside the parts' parentheses.
     let total: BodyQuantity | undefined;
-    for (let j = i - 1; j >= 0; j--) {
+    for (let j = i - 1; j >= 0 && first.local.span.start - figures[j]!.local.span.end <= REACH; j--) {
       const t = figures[j]!;
       if (inParens && t.local.span.start > inParens[0]) continue;
       if (!inParens && t.parenthesised) continue;
@@ -369,19 +372,26 @@ function verdictOf(b: BodyQuantity): 'met' | 'unmet' | undefined {
 
 function readLine(figures: BodyQuantity[], out: Claim[]): void {
   const fractions = figures.filter((b) => b.local.kind === 'fraction' && b.local.denominator && /^\s*chi tieu/.test(after(b, 12)));
-  for (let i = 0; i < fractions.length; i++) {
-    const met = fractions[i]!;
+  if (fractions.length === 0) return;
+  // The first unmet count of each total, and the `… chỉ tiêu còn lại` counts in order: one pass
+  // each, so a line of thousands of counts stays linear.
+  const unmetByTotal = new Map<number, BodyQuantity>();
+  for (const x of fractions) {
+    const m = x.local.denominator!.value;
+    if (!unmetByTotal.has(m) && verdictOf(x) === 'unmet') unmetByTotal.set(m, x);
+  }
+  const rests = figures.filter((x) => x.local.kind === 'count' && /^\s*chi tieu con lai\b/.test(after(x, 20)));
+  let r = 0;
+  for (const met of fractions) {
     if (verdictOf(met) !== 'met') continue;
-    const m = met.local.denominator!.value;
-    const unmet = fractions.find((x) => x !== met && x.local.denominator!.value === m && verdictOf(x) === 'unmet');
+    const unmet = unmetByTotal.get(met.local.denominator!.value);
     if (unmet) {
       out.push({ relation: 'count', met: operand(met), unmet: operand(unmet), total: operand(met, 'denominator') });
       continue;
     }
     // `…; 07 chỉ tiêu còn lại`: the rest of the same total.
-    const rest = figures.find(
-      (x) => x.local.span.start > met.local.span.end && x.local.kind === 'count' && /^\s*chi tieu con lai\b/.test(after(x, 20)),
-    );
-    if (rest && rest.line === met.line) out.push({ relation: 'count', met: operand(met), unmet: operand(rest), total: operand(met, 'denominator') });
+    while (r < rests.length && rests[r]!.local.span.start <= met.local.span.end) r++;
+    const rest = rests[r];
+    if (rest) out.push({ relation: 'count', met: operand(met), unmet: operand(rest), total: operand(met, 'denominator') });
   }
 }
