@@ -128,3 +128,30 @@ describe('JSON Schema of .vanbanrc.json', () => {
     assert.equal(r.status, 0, r.stderr);
   });
 });
+
+describe('a folder with notes beside the documents; the vocabulary extended', () => {
+  const dir = scratch();
+  write(dir, 'GHI-CHU.md', '# Ghi chú\n\n- 100% tài liệu cần rà soát\n\n## 1. Cài đặt\n\n## 3. Chạy\n');
+  write(dir, 'ke-hoach.md', 'KẾ HOẠCH\nChuyển đổi số năm 2026\n\nI. MỤC TIÊU CỤ THỂ\n\na) Phát triển nông nghiệp thông minh\n\n- 40% hợp tác xã dùng nền tảng số.\n\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n\nIII. TỔ CHỨC THỰC HIỆN\n');
+
+  it('a note that is no policy document gets no findings; the plan is checked', () => {
+    const r = vanban(['check', '.', '--format', 'json'], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(severities(r.stdout), { 'GHI-CHU.md': [], 'ke-hoach.md': ['target-pillar:warning'] });
+  });
+
+  it('"include" checks the note anyway; "cues" put a heading under a pillar', () => {
+    write(dir, '.vanbanrc.json', '{ "include": ["GHI-CHU.md"], "pillars": [{ "name": "Kinh tế số", "cues": ["nông nghiệp thông minh"] }] }');
+    const r = vanban(['check', '.', '--format', 'json'], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(severities(r.stdout), { 'GHI-CHU.md': ['section-numbering:warning'], 'ke-hoach.md': [] });
+  });
+
+  it('an unknown key in a pillar is named with its place', () => {
+    write(dir, '.vanbanrc.json', '{ "pillars": [{ "name": "Kinh tế số", "cue": ["x"] }] }');
+    const r = vanban(['check', '.'], { cwd: dir });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /\.vanbanrc\.json:1:\d+: pillars\[0\]/);
+    assert.equal(hasStackTrace(r.stderr), false);
+  });
+});

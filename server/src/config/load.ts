@@ -173,7 +173,7 @@ function ignoreMatcher(baseDir: string, patterns: string[]): (path: string) => b
 
 /** The standard pillars with the file's pillars merged in: same id or name → aliases added. */
 function mergePillars(entries: NonNullable<ConfigFile['pillars']>): PillarDefinition[] | { index: number; id: string } {
-  const pillars = DEFAULT_PILLARS.map((p) => ({ ...p, aliases: [...p.aliases] }));
+  const pillars = DEFAULT_PILLARS.map((p) => ({ ...p, aliases: [...p.aliases], cues: [...(p.cues ?? [])] }));
   const seen = new Set<string>();
   for (const [index, entry] of entries.entries()) {
     const id = entry.id ?? slug(entry.name);
@@ -181,10 +181,14 @@ function mergePillars(entries: NonNullable<ConfigFile['pillars']>): PillarDefini
     seen.add(id);
     const nameKey = toneKey(entry.name);
     const existing = pillars.find((p) => p.id === id || toneKey(p.name) === nameKey);
-    const target = existing ?? { id, name: entry.name, aliases: [] };
+    const target: PillarDefinition & { cues: string[] } = existing ?? { id, name: entry.name, aliases: [], cues: [] };
     if (!existing) pillars.push(target);
+    if (entry.group !== undefined) target.group = entry.group;
     for (const alias of entry.aliases ?? []) {
       if (!target.aliases.some((a) => toneKey(a) === toneKey(alias))) target.aliases.push(alias);
+    }
+    for (const cue of entry.cues ?? []) {
+      if (!target.cues.some((a) => toneKey(a) === toneKey(cue))) target.cues.push(cue);
     }
   }
   return pillars;

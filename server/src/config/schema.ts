@@ -43,6 +43,14 @@ function buildConfigSchema() {
       .array(z.string().trim().min(1))
       .optional()
       .describe('Cách gọi khác trong văn bản / Other names used in documents'),
+    cues: z
+      .array(z.string().trim().min(1))
+      .optional()
+      .describe('Cụm từ trong tiêu đề mục đưa mục đó vào trụ cột này ("kỹ năng số") / Heading phrases that put a section under this pillar'),
+    group: z
+      .boolean()
+      .optional()
+      .describe('Nhóm chỉ tiêu ngoài ba trụ cột (như "Hạ tầng số") / A group of targets besides the three pillars (like "Hạ tầng số")'),
   });
 
   const link = z.strictObject({
