@@ -142,3 +142,80 @@ describe('linking the seeds', () => {
     assert.equal(link.resolution, SEEDS.dongThapResolution);
   });
 });
+
+describe('a plan that evaluates an earlier plan', () => {
+  const EARLIER = [
+    'ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM',
+    '',
+    'Số: 37/KH-UBND',
+    '',
+    'Thử Nghiệm, ngày 05 tháng 02 năm 2024',
+    '',
+    'KẾ HOẠCH',
+    'Chuyển đổi số tỉnh Thử Nghiệm năm 2024',
+    '',
+    'I. MỤC TIÊU CỤ THỂ',
+    '',
+    'a) Chính quyền số',
+    '',
+    '- 90% hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng.',
+    '',
+    'II. NHIỆM VỤ VÀ GIẢI PHÁP',
+    '',
+    'III. TỔ CHỨC THỰC HIỆN',
+    '',
+  ].join('\n');
+  const LATER = [
+    'ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM',
+    '',
+    'Số: 214/KH-UBND',
+    '',
+    'Thử Nghiệm, ngày 18 tháng 11 năm 2024',
+    '',
+    'KẾ HOẠCH',
+    'Chuyển đổi số tỉnh Thử Nghiệm năm 2025',
+    '',
+    'Phần I',
+    '',
+    'ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024',
+    '',
+    'Năm 2024, tỉnh triển khai Kế hoạch số 37/KH-UBND ngày 05/02/2024 về chuyển đổi số với 12 chỉ tiêu.',
+    '',
+    '| STT | Chỉ tiêu | Kế hoạch năm 2024 | Kết quả năm 2024 | Đánh giá |',
+    '|---|---|---|---|---|',
+    '| 1 | Hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng | 95% | 96,1% | Đạt |',
+    '',
+    'Phần II',
+    '',
+    'KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2025',
+    '',
+    'I. MỤC TIÊU CỤ THỂ',
+    '',
+    '- 95% hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng.',
+    '',
+    'II. NHIỆM VỤ VÀ GIẢI PHÁP',
+    '',
+    'III. TỔ CHỨC THỰC HIỆN',
+    '',
+  ].join('\n');
+  const documents = [doc('ke-hoach-2024.md', EARLIER), doc('ke-hoach-2025.md', LATER)];
+
+  it('links to it by the number and date its results part cites, as a report to its resolution', () => {
+    const outcomes = linkDocuments(documents);
+    assert.deepEqual(outcomes.map((o) => o.report), ['ke-hoach-2025.md']);
+    const link = linked(outcomes[0]);
+    assert.equal(link.resolution, 'ke-hoach-2024.md');
+    assert.equal(link.reason, 'number');
+  });
+
+  it('its plan column is compared with the earlier plan’s targets', async () => {
+    const { analyze } = await import('../../server/src/core/index.js');
+    const a = analyze(LATER, { workspace: { id: 'ke-hoach-2025.md', documents, links: [] } });
+    assert.deepEqual(a.findings.filter((f) => f.ruleId === 'resolution-mismatch').map((f) => LATER.slice(f.span.start, f.span.end)), ['95%']);
+  });
+
+  it('a plan citing nothing it evaluates is linked to nothing (never by indicator overlap)', () => {
+    const quiet = doc('ke-hoach-2025.md', LATER.replace('Kế hoạch số 37/KH-UBND ngày 05/02/2024', 'kế hoạch của tỉnh'));
+    assert.deepEqual(linkDocuments([documents[0]!, quiet]), []);
+  });
+});

@@ -21,6 +21,7 @@ import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
 import { msg, tr } from './messages.js';
 import { loadWorkspace, type LoadedWorkspace } from './links.js';
+import { reportsOnAnother } from '../core/workspace/link.js';
 import type { CheckOptions } from './options.js';
 import { LinePositions, toDiagnostics, type CheckReport, type Diagnostic, type FileReport, type Positions } from './report.js';
 import { Session, type Io } from './session.js';
@@ -196,7 +197,7 @@ function checkOnce(session: Session, options: CheckOptions, inputs: InputFile[],
     }
     let { diagnostics, failures } = result;
     const shownPath = session.display(task.path);
-    if (result.summary?.kind === 'report') {
+    if (result.summary && reportsOnAnother(result.summary)) {
       const config = configs[task.config]!;
       const cross = checkDocument(result.summary, config, [CROSS_DOCUMENT_RULE], { id: task.path, documents: workspace, links: [] });
       let findings = cross.findings;

@@ -21,6 +21,7 @@ import { rules } from '../core/rules/index.js';
 import { applyInlineSuppressions } from '../core/suppress.js';
 import type { Finding, Locale, LocalizedText } from '../core/types.js';
 import { reviveSummary, workspaceSummary } from '../core/workspace/summary.js';
+import { reportsOnAnother } from '../core/workspace/link.js';
 import { readDocument } from './documents.js';
 import { displayPath, toDiagnostics, type Diagnostic } from './report.js';
 
@@ -89,7 +90,7 @@ export function checkFile(task: CheckTask, settings: CheckSettings): CheckedFile
     result.summary = workspaceSummary(document);
     result.lineStarts = Int32Array.from(document.lines.starts);
     result.length = text.length;
-    if (document.kind === 'report' && settings.inlineConfig && text.includes('vanban-')) result.text = text;
+    if (reportsOnAnother(document) && settings.inlineConfig && text.includes('vanban-')) result.text = text;
   }
   // Messages and the summary's strings are slices of the text, which would keep the whole text
   // (and through the summary, parts of the model) alive for the rest of the run: copied flat here,

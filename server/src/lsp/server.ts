@@ -31,7 +31,7 @@ import { ruleById } from '../core/rules/index.js';
 import { packageVersion } from './convert.js';
 import { LineIndex } from '../core/text.js';
 import { applyInlineSuppressions } from '../core/suppress.js';
-import { linkReport, type ExplicitLink, type WorkspaceDocument } from '../core/workspace/index.js';
+import { linkReport, reportsOnAnother, type ExplicitLink, type WorkspaceDocument } from '../core/workspace/index.js';
 import { t } from './messages.js';
 import { Analyses, describe, type AnalysisContext, type AnalysisResult, type WorkspaceUse } from './analyses.js';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions.js';
@@ -227,7 +227,7 @@ export function startServer(connection: Connection): void {
    * the version of each document used, so that a change to any of them can be noticed.
    */
   function workspaceFor(uri: string, document: PolicyDocument, config: CoreConfig): WorkspaceUse | undefined {
-    if (document.kind !== 'report') return undefined;
+    if (!reportsOnAnother(document)) return undefined;
     try {
       return linkedWorkspace(uri, document, config);
     } catch (error) {

@@ -129,6 +129,32 @@ function findReferences(lines: StrippedLine[], kindLine: number): DocumentRefere
   return refs;
 }
 
+/** A plan's citation, government style (`37/KH-UBND`) or party style (`05-KH/TU`), with its date. */
+const PLAN_REFERENCE =
+  /(Kế hoạch)\s+(?:số\s+)?(\d{1,4}\s*[-/]\s*[\p{Lu}Đ]{1,6}(?:\s*[-/]\s*[\p{Lu}Đ][\p{L}-]*)?)(?:,?\s+ngày\s+(\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?/gu;
+
+/**
+ * Plans (`Kế hoạch số 37/KH-UBND ngày 05/02/2024`) cited with their date on the given lines: the
+ * plans an annual plan's results part evaluates.
+ */
+export function citedPlans(lines: StrippedLine[]): DocumentReference[] {
+  const refs: DocumentReference[] = [];
+  const seen = new Set<string>();
+  for (const line of lines) {
+    const p = line.plain;
+    if (p.length === 0 || p.normalize('NFC').length !== p.length || !p.includes('/')) continue;
+    PLAN_REFERENCE.lastIndex = 0;
+    for (let m = PLAN_REFERENCE.exec(p); m; m = PLAN_REFERENCE.exec(p)) {
+      if (!m[3]) continue;
+      const number = m[2]!.replace(/\s+/g, '');
+      if (seen.has(number)) continue;
+      seen.add(number);
+      refs.push({ kind: 'plan', number, date: normaliseDate(m[3]), span: sourceSpan(line, m.index, m.index + m[0].length) });
+    }
+  }
+  return refs;
+}
+
 function normaliseDate(text: string): string {
   const long = /(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(text);
   const [d, mo, y] = long ? [long[1]!, long[2]!, long[3]!] : text.split('/');

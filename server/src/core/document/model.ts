@@ -170,6 +170,9 @@ export interface PolicyDocument {
   title?: { text: string; span: Span };
   /** Documents this one names as its basis (a report names the resolution it reports on). */
   references: DocumentReference[];
+  /** Plans a plan evaluates in its results part (`Phần I. Đánh giá kết quả thực hiện Kế hoạch số
+   *  37/KH-UBND ngày 05/02/2024`): such a plan is linked to them as a report to its resolution. */
+  evaluates?: DocumentReference[];
   /** Every section in document order. */
   sections: Section[];
   /** Top-level sections (their `children` form the outline). */

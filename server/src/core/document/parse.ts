@@ -3,7 +3,7 @@
 
 import type { CoreConfig } from '../config.js';
 import { LineIndex } from '../text.js';
-import { readHeader } from './header.js';
+import { citedPlans, readHeader } from './header.js';
 import { parseBlocks } from './markdown.js';
 import type { PolicyDocument } from './model.js';
 import { buildOutline } from './outline.js';
@@ -57,5 +57,15 @@ export function parseDocument(text: string, config: CoreConfig): PolicyDocument 
   if (header.number) doc.number = header.number;
   if (header.date) doc.date = header.date;
   if (header.title) doc.title = header.title;
+  if (header.kind === 'plan') {
+    // The results part of an annual plan (Phần I, or a top-level results section) names the plan
+    // it evaluates.
+    const parts = outline.filter((s) => s.roles.some((r) => r === 'results' || r === 'situation'));
+    if (parts.length > 0) {
+      const within = plainLines.filter((l) => parts.some((s) => l.span.start >= s.span.start && l.span.end <= s.span.end));
+      const evaluates = citedPlans(within).filter((r) => r.number !== header.number?.text.replace(/\s+/g, ''));
+      if (evaluates.length > 0) doc.evaluates = evaluates;
+    }
+  }
   return doc;
 }

@@ -246,6 +246,8 @@ function meaningOf(path: string[]): { meaning: ColumnMeaning; year?: number } {
   // `Ước năm 2024`, `Ước TH 2024`, `Ước thực hiện năm 2024`: an estimate of the year's result,
   // the latest result a mid-year report has.
   if (/^(uoc|uoc th|uoc thuc hien|uoc dat)( nam)? (19|20)\d\d$/.test(leaf)) return withYear('result');
+  // `Kết quả năm 2024`, `Thực hiện 2024`, `KQ 2024`: a result column named as such.
+  if (/^(ket qua|ket qua thuc hien|thuc hien|kq|th)( nam)? (19|20)\d\d$/.test(leaf)) return withYear('result');
   if (/^(nam )?(19|20)\d\d$/.test(leaf)) {
     const under = asciiKey(path.slice(0, -1).join(' '));
     return withYear(/muc tieu|ke hoach|\bkh\b/.test(under) ? 'plan-year' : 'result');

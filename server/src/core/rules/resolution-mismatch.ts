@@ -7,7 +7,7 @@ import type { TableColumn } from '../document/tables.js';
 import { clean, documentName, writtenQuantity } from '../workspace/describe.js';
 import { plansLess, restatement, statementOf, targetStatement, type Statement } from '../workspace/compare.js';
 import { indicatorRows, targetOfRow } from '../workspace/indicators.js';
-import { linkReport } from '../workspace/link.js';
+import { linkReport, reportsOnAnother } from '../workspace/link.js';
 import type { Span } from '../types.js';
 import { quote } from './describe.js';
 import { defineRule } from './rule.js';
@@ -20,11 +20,12 @@ export default defineRule({
   },
   defaultSeverity: 'warning',
   tags: ['consistency', 'references'],
-  appliesTo: ['report'],
+  appliesTo: ['report', 'plan'],
   check(ctx) {
     const workspace = ctx.workspace;
     if (!workspace) return;
     const report = ctx.document;
+    if (!reportsOnAnother(report)) return;
     const outcome = linkReport({ id: workspace.id, document: report }, workspace.documents, workspace.links ?? [], { pillars: ctx.config.pillars });
     if (outcome.status === 'ambiguous') {
       ctx.report(anchor(report), outcome.message, { severity: 'information' });
@@ -48,7 +49,10 @@ export default defineRule({
           const target = targetOfRow(row, targets, tableRows);
           if (!target) continue;
           const wanted = targetStatement(target)!;
-          const problem = column.meaning === 'plan' ? restatement(plan, wanted) : plansLess(plan, wanted, target.text) ? 'less' : undefined;
+          // A plan evaluating an earlier plan restates that plan's targets in its `Kế hoạch năm 2024`
+          // column; a report's annual-plan column may exceed the resolution's, never fall short.
+          const problem =
+            column.meaning === 'plan' || report.kind === 'plan' ? restatement(plan, wanted) : plansLess(plan, wanted, target.text) ? 'less' : undefined;
           if (problem === undefined || problem === 'same') continue;
           const planText = clean(cell.text);
           const targetText = writtenQuantity(resolution, target.value!);

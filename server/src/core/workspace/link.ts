@@ -34,7 +34,12 @@ export interface LinkOptions {
 /** Links every report among `documents`. */
 export function linkDocuments(documents: readonly WorkspaceDocument[], explicit: readonly ExplicitLink[] = [], options: LinkOptions = {}): LinkOutcome[] {
   const candidates = candidateIndex(documents);
-  return documents.filter((d) => d.document.kind === 'report').map((d) => linkAmong(d, documents, candidates, explicit, options));
+  return documents.filter((d) => reportsOnAnother(d.document)).map((d) => linkAmong(d, documents, candidates, explicit, options));
+}
+
+/** A report, or a plan whose results part evaluates an earlier plan it cites by number and date. */
+export function reportsOnAnother(document: PolicyDocument): boolean {
+  return document.kind === 'report' || (document.kind === 'plan' && (document.evaluates?.length ?? 0) > 0);
 }
 
 /** The resolution `report` reports on, among `documents` (which may include the report itself). */
@@ -242,6 +247,10 @@ function linkAmong(
     }
   }
 
+  // A plan evaluating an earlier plan is linked by that plan's number and date only: plans of one
+  // province share most indicators, so overlap would link it to any of them.
+  if (report.document.kind !== 'report') return linkByCitation(report, report.document.evaluates ?? [], index);
+
   const facts = reportFactsOf(report.document);
 
   // 2. The cited number and date, the title's citation first (the opening paragraphs may cite the
@@ -335,6 +344,29 @@ function linkAmong(
     message: cited
       ? { vi: `không có văn bản số ${cited.number} trong các tệp được kiểm tra`, en: `no document numbered ${cited.number} among the files checked` }
       : { vi: 'không tìm thấy văn bản mà báo cáo này báo cáo về', en: 'no document this report reports on was found' },
+  };
+}
+
+function linkByCitation(report: WorkspaceDocument, references: DocumentReference[], index: CandidateIndex): LinkOutcome {
+  for (const reference of references) {
+    const matching = (index.byNumber.get(normaliseNumber(reference.number)) ?? [])
+      .filter((c) => c.doc.id !== report.id && c.doc.document.kind === 'plan' && datesAgree(reference.date, c.facts.date))
+      .map((c) => c.doc);
+    if (matching.length === 1) {
+      const earlier = matching[0]!;
+      return linked(report.id, earlier, 'number', { reason: 'number', reference, number: reference.number, ...(reference.date ? { date: reference.date } : {}) }, {
+        vi: `kế hoạch đánh giá kết quả thực hiện Kế hoạch số ${reference.number}${reference.date ? ` ngày ${reference.date}` : ''}`,
+        en: `the plan evaluates plan ${reference.number}${reference.date ? ` of ${reference.date}` : ''}`,
+      });
+    }
+  }
+  const cited = references[0];
+  return {
+    status: 'unlinked',
+    report: report.id,
+    message: cited
+      ? { vi: `không có kế hoạch số ${cited.number} trong các tệp được kiểm tra`, en: `no plan numbered ${cited.number} among the files checked` }
+      : { vi: 'kế hoạch không dẫn số kế hoạch được đánh giá', en: 'the plan cites no plan it evaluates' },
   };
 }
 

@@ -11,6 +11,7 @@
 // to need more fails loudly instead of differing quietly.
 
 import type { Inherited, PolicyDocument, Target } from '../document/model.js';
+import { reportsOnAnother } from './link.js';
 import type { Table, TableRow } from '../document/tables.js';
 import { quantityKey, writtenQuantity } from './describe.js';
 
@@ -40,7 +41,7 @@ function summarise(document: PolicyDocument, cut: (table: Table) => Table): Poli
   });
   // Only a report's tables are compared (with the targets of what it reports on), and of their cells
   // only the plans (resolution-mismatch): result cells are most of a report's tables.
-  const tables: Table[] = document.kind === 'report' ? document.tables.filter((table) => table.columns.some((c) => INDICATOR_TABLE_MEANINGS.has(c.meaning))).map(cut) : [];
+  const tables: Table[] = reportsOnAnother(document) ? document.tables.filter((table) => table.columns.some((c) => INDICATOR_TABLE_MEANINGS.has(c.meaning))).map(cut) : [];
   const summary = {
     kind: document.kind,
     ...(document.kindSpan ? { kindSpan: document.kindSpan } : {}),
@@ -48,6 +49,7 @@ function summarise(document: PolicyDocument, cut: (table: Table) => Table): Poli
     ...(document.date ? { date: document.date } : {}),
     ...(document.title ? { title: document.title } : {}),
     references: document.references,
+    ...(document.evaluates ? { evaluates: document.evaluates } : {}),
     targets,
     tables,
     writtenQuantities,
