@@ -185,3 +185,10 @@ describe('claims that cannot be checked stay silent', () => {
     test(sentence, () => assert.deepEqual(fired(analyze(report(sentence))), []));
   }
 });
+
+describe('done and remaining out of one total', () => {
+  test('đã hoàn thành 30/34 chỉ tiêu; còn lại 04/34 chỉ tiêu đang triển khai', () => {
+    assert.deepEqual(fired(analyze(report('Đã hoàn thành 30/34 chỉ tiêu; còn lại 04/34 chỉ tiêu đang được triển khai.'))), []);
+    assert.deepEqual(fired(analyze(report('Đã hoàn thành 30/34 chỉ tiêu; còn lại 05/34 chỉ tiêu đang được triển khai.'))), ['count-claim "05"']);
+  });
+});

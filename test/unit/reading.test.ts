@@ -298,3 +298,24 @@ describe('10. references keep the document’s own spelling', () => {
     assert.ok(messages.some((m) => m.includes('Phụ lục II')), messages.join('\n'));
   });
 });
+
+describe('7b. a heading in capitals broken over two lines', () => {
+  test('`I. KẾT QUẢ` / `ĐẠT ĐƯỢC` is one results heading', () => {
+    const text = doc('KẾ HOẠCH', 'Chuyển đổi số năm 2023', '', 'PHẦN I. KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2022', 'I. KẾT QUẢ', 'ĐẠT ĐƯỢC', '1. Về nhận', 'thức số');
+    const d = analyze(text).document;
+    assert.deepEqual(d.sections.map((s) => `${s.numbering.scheme}:${s.title}`), ['part:KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2022', 'roman:KẾT QUẢ ĐẠT ĐƯỢC', 'decimal:Về nhận thức số']);
+  });
+});
+
+describe('1b. a line ending on a colon that names goals heads the bullets below it', () => {
+  test('`Mục tiêu cơ bản phát triển kinh tế số đến năm 2025:` gives year and pillar', () => {
+    const text = doc('KẾ HOẠCH', 'Phát triển kinh tế số và xã hội số', '', 'Mục tiêu cơ bản phát triển kinh tế số đến năm 2025:', '',
+      '- Tỷ trọng kinh tế số đạt 20% GRDP.', '', 'Mục tiêu cơ bản phát triển xã hội số đến năm 2025:', '',
+      '- Hạ tầng mạng băng rộng cáp quang phủ 100% trường học, bệnh viện và trên 80% hộ gia đình có nhu cầu.');
+    assert.deepEqual(targets(text), [
+      'Tỷ trọng kinh tế số đạt 20% GRDP | eq 20% | 2025^ | Kinh tế số',
+      'Hạ tầng mạng băng rộng cáp quang phủ 100% trường học, bệnh viện | eq 100% | 2025^ | Xã hội số^',
+      'trên 80% hộ gia đình có nhu cầu | gt 80% | 2025^ | Xã hội số^',
+    ]);
+  });
+});

@@ -365,7 +365,7 @@ function verdictPartition(total: BodyQuantity, parts: BodyQuantity[]): boolean {
 function verdictOf(b: BodyQuantity): 'met' | 'unmet' | undefined {
   const a = after(b, 30);
   const cue = before(b, 24);
-  if (/\b(chua dat|khong dat|gan dat|kho dat)\s*$/.test(cue) || /^\s*chi tieu\s*(con\s*)?(chua dat|khong dat|gan dat)/.test(a)) return 'unmet';
+  if (/\b(chua dat|khong dat|gan dat|kho dat|con lai)\s*$/.test(cue) || /^\s*chi tieu\s*(con\s*)?(chua dat|khong dat|gan dat|con lai)/.test(a)) return 'unmet';
   if (/\b(dat va vuot|dat|vuot|hoan thanh)\s*$/.test(cue) || /^\s*chi tieu\s*(da\s*)?(dat|vuot|hoan thanh)/.test(a)) return 'met';
   return undefined;
 }

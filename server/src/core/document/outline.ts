@@ -148,7 +148,7 @@ export function buildOutline(input: OutlineInput): Outline {
       }
     }
     const recipients = !cand && /^nơi nhận\s*:?$/iu.test(line.plain.normalize('NFC'));
-    const unnumberedHeading = !cand && line.block === 'heading' && !line.bullet;
+    const unnumberedHeading = !cand && ((line.block === 'heading' && !line.bullet) || isGoalsLead(line));
     if (!cand && !recipients && !unnumberedHeading) continue;
 
     const numbering: Numbering = cand?.numbering ?? {
@@ -251,6 +251,8 @@ function continues(sofar: string, next: StrippedLine): boolean {
   if (end.length > 160) return false;
   const first = next.plain.trimStart()[0] ?? '';
   if (/[,\-–]/.test(last)) return /[\p{L}\p{N}]/u.test(first);
+  // A title in capitals broken in two (`I. KẾT QUẢ` / `ĐẠT ĐƯỢC`): a short line in capitals too.
+  if (isUpperTitle(end) && isUpperTitle(next.plain) && next.plain.trim().length <= 60 && /\p{Lu}/u.test(first)) return true;
   return /[\p{Ll}\p{N}]/u.test(first);
 }
 
@@ -266,6 +268,17 @@ function concatLines(a: StrippedLine, b: StrippedLine): StrippedLine {
     sups: [...a.sups, ...b.sups],
     comments: [...a.comments, ...b.comments],
   };
+}
+
+/**
+ * A short unnumbered line that ends on a colon and names goals (`Mục tiêu cơ bản phát triển kinh
+ * tế số đến năm 2025:`) heads the bullets below it, as a heading would.
+ */
+function isGoalsLead(line: StrippedLine): boolean {
+  if (line.block !== 'paragraph' || line.bullet || !/:\s*$/.test(line.plain)) return false;
+  const title = line.plain.replace(/[\s:]+$/, '');
+  if (title.split(/\s+/).length > 20) return false;
+  return rolesOfTitle(title, titleYear(title) !== undefined).some((r) => r === 'goals-specific' || r === 'orientation');
 }
 
 /** `Phần I` on its own line (title below) or followed by a title, emphasised or in capitals. */
