@@ -237,8 +237,9 @@ function targetsOfUnit(unit: Unit, pillars: PillarMatcher[], docYear: Inherited<
       const value = values[i];
       const segText = text.slice(seg.start, seg.end);
       const inSeg = local.filter((q) => q.span.start >= seg.start && q.span.end <= seg.end);
-      const removed = inSeg.map((q) => shiftSpan(q, -seg.start));
-      if (value && !inSeg.includes(value)) removed.push([{ start: value.span.start - seg.start, end: value.span.end - seg.start }]);
+      // The indicator keeps the figures that say what is measured (`dân số từ 15 tuổi trở lên`):
+      // only the segment's target values leave it.
+      const removed = values.filter((v) => v.span.start >= seg.start && v.span.end <= seg.end).map((q) => shiftSpan(q, -seg.start));
       let indicator = indicatorOf(segText, removed);
       if (i > 0 && value && value.span.start - seg.start <= (value.comparatorSpan ? value.comparatorSpan.end - seg.start : 0) + 1) {
         const subject = sharedSubject(text, c, values[0]!);
@@ -298,6 +299,9 @@ function rankQuantity(x: NonQuantity): Quantity {
 // `từ 3 sao`, `trong 24 giờ`.
 const ATTRIBUTE_UNITS = new Set(['tuổi', 'sao', 'giờ', 'phút', 'ngày', 'tháng', 'năm', 'lần', 'cấp', 'bậc', 'mức', 'điểm']);
 
+/** A count after `tại`, `ở`, `của`, `cho`, `với` says where or for whom (`thí điểm 5G tại 02 khu đô thị`). */
+const SCOPE_BEFORE = /(?:^|\s)(?:tại|ở|của|cho|với|trong)\s+$/iu;
+
 /**
  * The values a clause sets as targets, in order: every percentage outside parentheses (a
  * parenthesis quotes a baseline or a result); where the clause has none, every count of something
@@ -308,7 +312,13 @@ function targetValues(text: string, c: Clause, local: Quantity[], ranks: NonQuan
   const outside = (q: Quantity): boolean => depth(q.span.start) === 0;
   let values = local.filter((q) => q.kind === 'percent' && outside(q));
   if (values.length === 0) {
-    values = local.filter((q) => q.kind === 'count' && outside(q) && !ATTRIBUTE_UNITS.has((q.baseUnit ?? q.unit ?? '').split(' ')[0]!));
+    values = local.filter(
+      (q) =>
+        q.kind === 'count' &&
+        outside(q) &&
+        !ATTRIBUTE_UNITS.has((q.baseUnit ?? q.unit ?? '').split(' ')[0]!) &&
+        !SCOPE_BEFORE.test(text.slice(Math.max(c.start, q.span.start - 12), q.comparatorSpan?.start ?? q.span.start)),
+    );
   }
   values = [...values, ...ranks.map(rankQuantity)];
   if (values.length === 0) {
