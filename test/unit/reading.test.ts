@@ -171,7 +171,7 @@ describe('4. definitions are not targets', () => {
   });
 
   test('a definition bullet (`- Là …`, `… gồm: …`) is no qualitative target either', () => {
-    const text = doc('KẾ HOẠCH', '', '2. Mục tiêu cụ thể đến năm 2025', 'c) Xã hội số', '- Là xã hội mà người dân dùng thành thạo dịch vụ số.', '- Công dân số gồm: danh tính số, tài khoản số.', '- Hình thành thói quen dùng dịch vụ số.');
+    const text = doc('KẾ HOẠCH', '', '2. Mục tiêu cụ thể đến năm 2025', 'c) Xã hội số', '- Là xã hội mà người dân dùng thành thạo dịch vụ số.', '- Công dân số gồm: danh tính số, tài khoản số.', '- Nhân lực số: Bao gồm cán bộ chuyên trách và người dân.', '- Hình thành thói quen dùng dịch vụ số.');
     assert.deepEqual(targets(text), ['Hình thành thói quen dùng dịch vụ số | none | 2025^ | Xã hội số^']);
   });
 });

@@ -140,7 +140,7 @@ function introducesGoals(section: Section): boolean {
 
 // `- Là hoạt động kinh tế …`, `- Kinh tế số được hiểu là …`, `- Kinh tế số gồm: …`, `- Các thành
 // tố chủ yếu của xã hội số gồm: …`: a bullet that defines or enumerates, with no figure in it.
-const DEFINITION = /^là\s|\s(?:được hiểu là|là việc|là quá trình|là hoạt động|là xã hội|là nền kinh tế)\s|(?:gồm|bao gồm)\s*:/iu;
+const DEFINITION = /^là\s|^[^:]{1,40}:\s*(?:là|bao gồm|gồm)\s|\s(?:được hiểu là|là việc|là quá trình|là hoạt động|là xã hội|là nền kinh tế)\s|(?:gồm|bao gồm)\s*:/iu;
 
 function isDefinition(text: string): boolean {
   const nfc = text.normalize('NFC');
