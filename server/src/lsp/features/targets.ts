@@ -74,6 +74,7 @@ export function sectionName(section: Section): string {
   if (!label || scheme === 'none') return section.title;
   if (scheme === 'letter') return `${label}) ${section.title}`;
   if (scheme === 'appendix') return `Phụ lục ${label}${section.title ? `. ${section.title}` : ''}`;
+  if (scheme === 'part') return `Phần ${label}${section.title ? `. ${section.title}` : ''}`;
   return `${label}. ${section.title}`;
 }
 
