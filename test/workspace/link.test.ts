@@ -219,3 +219,23 @@ describe('a plan that evaluates an earlier plan', () => {
     assert.deepEqual(linkDocuments([documents[0]!, quiet]), []);
   });
 });
+
+describe('documents of two provinces', () => {
+  const plan = (province: string): string =>
+    [`Số: 12/KH-UBND`, '', `${province}, ngày 10 tháng 01 năm 2024`, '', 'KẾ HOẠCH', `Chuyển đổi số tỉnh ${province} năm 2024`, '', 'I. MỤC TIÊU CỤ THỂ', '',
+      '- 90% hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng.', '- 80% hồ sơ công việc cấp huyện được xử lý trên môi trường mạng.',
+      '- 70% hồ sơ công việc cấp xã được xử lý trên môi trường mạng.', '- 60% hộ gia đình có kết nối Internet cáp quang.', ''].join('\n');
+  const report = (province: string): string =>
+    [`Số: 30/BC-UBND`, '', `${province}, ngày 10 tháng 12 năm 2024`, '', 'BÁO CÁO', `Kết quả chuyển đổi số tỉnh ${province} năm 2024`, '', 'I. KẾT QUẢ', '',
+      '| STT | Chỉ tiêu | Kế hoạch năm 2024 | Năm 2024 |', '|---|---|---|---|',
+      '| 1 | Hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng | 90% | 91% |',
+      '| 2 | Hồ sơ công việc cấp huyện được xử lý trên môi trường mạng | 80% | 82% |',
+      '| 3 | Hồ sơ công việc cấp xã được xử lý trên môi trường mạng | 70% | 71% |',
+      '| 4 | Hộ gia đình có kết nối Internet cáp quang | 60% | 65% |', ''].join('\n');
+  it('a report is linked by overlap to the plan signed in its own province only', () => {
+    const same = linkDocuments([doc('bc.md', report('Yên Bái')), doc('kh.md', plan('Yên Bái'))]);
+    assert.equal(linked(same[0]).resolution, 'kh.md');
+    const other = linkDocuments([doc('bc.md', report('Yên Bái')), doc('kh.md', plan('Phú Yên'))]);
+    assert.equal(other[0]!.status, 'unlinked');
+  });
+});

@@ -14,6 +14,8 @@ export interface Header {
   number?: { text: string; span: Span };
   date?: { text: string; span: Span };
   title?: { text: string; span: Span };
+  /** Where it was signed (`Phú Yên`), from the place-date line. */
+  place?: string;
   /** Lines of the kind line and title: not sections. */
   headerLines: Set<number>;
   references: DocumentReference[];
@@ -70,6 +72,11 @@ export function readHeader(lines: StrippedLine[]): Header {
     if (!header.number) {
       const m = /^Số\s*:?\s*(\d+\s*[-/]\s*[\p{Lu}Đ][\p{L}\d./-]*)/u.exec(p.normalize('NFC'));
       if (m && p.normalize('NFC').length === p.length) header.number = { text: m[1]!.replace(/\s+/g, ''), span: sourceSpan(line, m.index + m[0].length - m[1]!.length, m.index + m[0].length) };
+    }
+    if (!header.place) {
+      // `Phú Yên, ngày 18 tháng 11 năm 2024`, `Hà Giang, ngày`: the place the document was signed.
+      const m = /^([\p{Lu}][\p{L}.\- ]{1,40}?),\s*ngày\b/u.exec(p.normalize('NFC'));
+      if (m && i < (kindLine >= 0 ? kindLine + 2 : limit)) header.place = m[1]!.trim();
     }
     if (!header.date) {
       const m = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(p.normalize('NFC'));

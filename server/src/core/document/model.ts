@@ -168,6 +168,8 @@ export interface PolicyDocument {
   number?: { text: string; span: Span };
   date?: { text: string; span: Span };
   title?: { text: string; span: Span };
+  /** The place of the place-date line (`Phú Yên, ngày …`): documents of two provinces are never linked by overlap. */
+  place?: string;
   /** Documents this one names as its basis (a report names the resolution it reports on). */
   references: DocumentReference[];
   /** Plans a plan evaluates in its results part (`Phần I. Đánh giá kết quả thực hiện Kế hoạch số

@@ -57,6 +57,7 @@ export function parseDocument(text: string, config: CoreConfig): PolicyDocument 
   if (header.number) doc.number = header.number;
   if (header.date) doc.date = header.date;
   if (header.title) doc.title = header.title;
+  if (header.place) doc.place = header.place;
   if (header.kind === 'plan') {
     // The results part of an annual plan (Phần I, or a top-level results section) names the plan
     // it evaluates.

@@ -302,6 +302,8 @@ function linkAmong(
     }
     const title = titleSimilarity(reportSubject, c.facts.subject);
     if (title === 0) continue; // another subject: another province or programme
+    // Signed in another place: another province's document, however alike their indicators.
+    if (report.document.place && c.doc.document.place && toneKey(report.document.place) !== toneKey(c.doc.document.place)) continue;
     const scores = pairScores(facts, c.facts);
     if (scores.matched >= OVERLAP_MIN_MATCHED && scores.matched >= OVERLAP_MIN_SHARE * reportIndicators.length) {
       qualified.push({ doc: c.doc, facts: c.facts, scores, ...(title !== undefined ? { title } : {}) });

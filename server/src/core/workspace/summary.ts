@@ -48,6 +48,7 @@ function summarise(document: PolicyDocument, cut: (table: Table) => Table): Poli
     ...(document.number ? { number: document.number } : {}),
     ...(document.date ? { date: document.date } : {}),
     ...(document.title ? { title: document.title } : {}),
+    ...(document.place ? { place: document.place } : {}),
     references: document.references,
     ...(document.evaluates ? { evaluates: document.evaluates } : {}),
     targets,
