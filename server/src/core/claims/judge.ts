@@ -85,6 +85,18 @@ export function exactReplacement(computed: Interval, decimals: number): string |
   return formatVn(computed.lo, decimals);
 }
 
+/** The quick fix for a stated figure when the computed value is exact and differs from it. */
+export function exactFix(
+  text: string,
+  span: { start: number; end: number },
+  computed: Interval,
+  decimals: number,
+): { fix?: { span: { start: number; end: number }; text: string; title: { vi: string; en: string } } } {
+  const replacement = exactReplacement(computed, decimals);
+  if (replacement === undefined || replacement === text.slice(span.start, span.end)) return {};
+  return { fix: { span, text: replacement, title: { vi: `Sửa thành ${replacement}`, en: `Change to ${replacement}` } } };
+}
+
 export function operandsExact(...ops: Operand[]): boolean {
   return ops.every((o) => o.exact);
 }

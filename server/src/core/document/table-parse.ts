@@ -154,7 +154,8 @@ function continues(previous: Table, segment: RawRow[]): boolean {
   return key(segment[0]!.cells) === key(header[0]!.cells);
 }
 
-function lineOfOffset(lines: StrippedLine[], offset: number): number | undefined {
+/** The index of the line holding `offset` (the last line starting at or before it). */
+export function lineOfOffset(lines: StrippedLine[], offset: number): number | undefined {
   let lo = 0;
   let hi = lines.length - 1;
   while (lo < hi) {

@@ -14,6 +14,7 @@ import { mapRange, type DocumentKind, type Inherited, type PillarMention, type S
 import type { StrippedLine } from './plain.js';
 import { clauseBounds } from './clauses.js';
 import type { Table } from './tables.js';
+import { lineOfOffset } from './table-parse.js';
 import { tableTargets } from './table-targets.js';
 import { findPillars, findYears, titleYear, type PillarMatcher } from './vocabulary.js';
 
@@ -102,22 +103,11 @@ export function extractTargets(input: TargetInput): Target[] {
     targets.push(...targetsOfUnit(unit, pillars, docYear));
   }
   for (const table of input.tables) {
-    const section = owner.get(lineOf(lines, table.span.start));
+    const section = owner.get(lines[lineOfOffset(lines, table.span.start) ?? 0]?.line ?? 0);
     if (!section || !inGoalsScope(section)) continue;
     targets.push(...tableTargets(table, section, pillars, docYear));
   }
   return targets.sort((a, b) => a.span.start - b.span.start);
-}
-
-function lineOf(lines: StrippedLine[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]!.span.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lines[lo]?.line ?? 0;
 }
 
 /** The year the document's own title states (`Kế hoạch chuyển đổi số năm 2025`), if exactly one. */

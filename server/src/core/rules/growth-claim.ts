@@ -1,5 +1,5 @@
 import { bodyQuantities, formatVn, textOf, type BodyQuantity } from '../consistency/context.js';
-import { exactReplacement, judge, showComputed } from '../claims/judge.js';
+import { exactFix, judge, showComputed } from '../claims/judge.js';
 import { readClaims, type ChangeClaim } from '../claims/reader.js';
 import type { RuleContext } from './rule.js';
 import { growth, interval, overlaps, scale } from '../interval.js';
@@ -90,7 +90,6 @@ function checkChanges(ctx: RuleContext): void {
     const stated = textOf(doc, claim.stated.span);
     const exact = claim.from.exact && claim.to.exact;
     const precision = exact ? { vi: '', en: '' } : { vi: ' (theo độ chính xác của số liệu)', en: ' (at the stated precision)' };
-    const replacement = exactReplacement(signed(verdict.computed, claim), decimals);
     ctx.report(
       claim.stated.numberSpan,
       message(claim, a, b, stated, showComputed(signed(verdict.computed, claim), decimals, claim.mode === 'percent'), precision),
@@ -99,9 +98,7 @@ function checkChanges(ctx: RuleContext): void {
           { span: claim.from.figure.span, message: { vi: `Từ: ${a}`, en: `From: ${a}` } },
           { span: claim.to.figure.span, message: { vi: `Đến: ${b}`, en: `To: ${b}` } },
         ],
-        ...(replacement !== undefined && replacement !== textOf(doc, claim.stated.numberSpan)
-          ? { fix: { span: claim.stated.numberSpan, text: replacement, title: { vi: `Sửa thành ${replacement}`, en: `Change to ${replacement}` } } }
-          : {}),
+        ...exactFix(doc.text, claim.stated.numberSpan, signed(verdict.computed, claim), decimals),
       },
     );
   }

@@ -1,5 +1,5 @@
 import { textOf } from '../consistency/context.js';
-import { exactReplacement, judge, showComputed } from '../claims/judge.js';
+import { exactFix, judge, showComputed } from '../claims/judge.js';
 import { readClaims, type RatioClaim } from '../claims/reader.js';
 import { percentOf } from '../interval.js';
 import { defineRule } from './rule.js';
@@ -26,7 +26,6 @@ export default defineRule({
       const claimed = textOf(doc, claim.stated.span);
       const over = claim.mode === 'over';
       const ratio = showComputed(percentOf(claim.part.value, claim.whole.value), decimals, true);
-      const replacement = exactReplacement(verdict.computed, decimals);
       ctx.report(
         claim.stated.numberSpan,
         {
@@ -40,9 +39,7 @@ export default defineRule({
                 { span: claim.part.span, message: { vi: `Phần: ${textOf(doc, claim.part.span)}`, en: `Part: ${textOf(doc, claim.part.span)}` } },
                 { span: claim.whole.span, message: { vi: `Tổng thể: ${textOf(doc, claim.whole.span)}`, en: `Whole: ${textOf(doc, claim.whole.span)}` } },
               ],
-          ...(replacement !== undefined && replacement !== textOf(doc, claim.stated.numberSpan)
-            ? { fix: { span: claim.stated.numberSpan, text: replacement, title: { vi: `Sửa thành ${replacement}`, en: `Change to ${replacement}` } } }
-            : {}),
+          ...exactFix(doc.text, claim.stated.numberSpan, verdict.computed, decimals),
         },
       );
     }
