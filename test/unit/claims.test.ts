@@ -56,6 +56,11 @@ const CASES: Case[] = [
     ],
   },
   {
+    wording: 'ratio whose subject says `trong độ tuổi` (not `trong đó`)',
+    right: 'Đã có 27.460/39.800 người trong độ tuổi lao động hoàn thành khóa học kỹ năng số, đạt 69% kế hoạch năm.',
+    wrong: [{ text: 'Đã có 27.460/39.800 người trong độ tuổi lao động hoàn thành khóa học kỹ năng số, đạt 72,4% kế hoạch năm.', rule: 'ratio-claim', at: '72,4', message: /^27\.460\/39\.800 là 68,99%, không phải 72,4%\.$/ }],
+  },
+  {
     wording: 'ratio, part before and whole in parentheses: X …, bằng Z% kế hoạch năm (Y …)',
     right: 'Đã cấp 51.600 chứng thư số cá nhân, bằng 103,2% kế hoạch năm (50.000 chứng thư).',
     wrong: [{ text: 'Đã cấp 51.600 chứng thư số cá nhân, bằng 105,2% kế hoạch năm (50.000 chứng thư).', rule: 'ratio-claim', at: '105,2' }],
@@ -83,6 +88,16 @@ const CASES: Case[] = [
     wording: 'percentage points: tăng từ A% lên B%, tăng Z điểm phần trăm',
     right: 'Tỷ lệ hồ sơ trực tuyến toàn trình tăng từ 33,6% lên 48,2%, tăng 14,6 điểm phần trăm.',
     wrong: [{ text: 'Tỷ lệ hồ sơ trực tuyến toàn trình tăng từ 33,6% lên 48,2%, tăng 16,4 điểm phần trăm.', rule: 'growth-claim', at: '16,4', message: /điểm phần trăm/ }],
+  },
+  {
+    wording: 'difference of counts: tăng từ A lên B …, tăng Z … (same unit)',
+    right: 'Số dịch vụ công được tích hợp tăng từ 120 dịch vụ năm 2023 lên 152 dịch vụ năm 2024, tăng 32 dịch vụ.',
+    wrong: [{ text: 'Số dịch vụ công được tích hợp tăng từ 120 dịch vụ năm 2023 lên 152 dịch vụ năm 2024, tăng 23 dịch vụ.', rule: 'growth-claim', at: '23', message: /là tăng 32 dịch vụ, không phải 23 dịch vụ/ }],
+  },
+  {
+    wording: 'share in parentheses right after the parts: X/Y … (Z%)',
+    right: 'Có 8/10 huyện (80%) đã vận hành Trung tâm điều hành thông minh.',
+    wrong: [{ text: 'Có 8/10 huyện (85%) đã vận hành Trung tâm điều hành thông minh.', rule: 'ratio-claim', at: '85' }],
   },
   {
     wording: 'multiple with the base in parentheses: X, gấp K lần năm … (Y)',
@@ -181,6 +196,8 @@ describe('claims that cannot be checked stay silent', () => {
     'Toàn tỉnh có 1.652 trạm phát sóng, trong đó 1.318 trạm 4G.',
     'Tỷ lệ hồ sơ trực tuyến toàn trình đạt 38,6%, tăng 9,2 điểm phần trăm so với cuối năm 2024.',
     'Có 500 doanh nghiệp, trong đó 120 doanh nghiệp nhỏ và 80 doanh nghiệp vừa.',
+    'Có 15/20 huyện có tỷ lệ hồ sơ trực tuyến đạt 60%.',
+    'Đã có 12/15 sở, ngành triển khai, trong đó tỷ lệ văn bản ký số đạt 95%.',
   ]) {
     test(sentence, () => assert.deepEqual(fired(analyze(report(sentence))), []));
   }

@@ -37,8 +37,8 @@ export function judge(claim: Claim, tolerance = 0): Verdict | undefined {
     case 'change': {
       const a = claim.from.value;
       const b = claim.to.value;
-      if (a.lo <= 0 && claim.mode !== 'points') return undefined;
-      const computed = claim.mode === 'percent' ? growth(a, b) : claim.mode === 'points' ? sub(b, a) : div(b, a);
+      if (a.lo <= 0 && (claim.mode === 'percent' || claim.mode === 'multiple')) return undefined;
+      const computed = claim.mode === 'percent' ? growth(a, b) : claim.mode === 'multiple' ? div(b, a) : sub(b, a);
       const stated = widen(statedOf(claim.stated.local.number, claim.mode === 'multiple' ? 1 : claim.sign), tolerance);
       return { computed, stated, contradiction: !overlaps(computed, stated) };
     }

@@ -13,7 +13,8 @@
 //     `vượt Z%` with a fraction is X/Y − 100 %.
 // - change, from A to B:
 //     `tăng|giảm từ A [năm …] lên|xuống [còn|mức] B [năm …], tăng|giảm Z%` (relative change),
-//     `… tăng|giảm Z điểm phần trăm` (difference), `… gấp K lần` (multiple);
+//     `… tăng|giảm Z điểm phần trăm` (difference of rates), `… tăng Z dịch vụ` (difference of
+//     counts in their unit), `… gấp K lần` (multiple);
 //     `X, gấp K lần năm 2023 (Y)` (the base in parentheses after the multiple).
 //     Years may stand after the figures; A is always the `từ` figure, B the `lên/xuống` one.
 // - breakdown, total = sum of parts:
@@ -45,8 +46,9 @@ export interface RatioClaim {
 
 export interface ChangeClaim {
   relation: 'change';
-  /** `percent`: (B − A)/A; `points`: B − A in percentage points; `multiple`: B/A. */
-  mode: 'percent' | 'points' | 'multiple';
+  /** `percent`: (B − A)/A; `points`: B − A in percentage points; `difference`: B − A in the
+   *  figures' unit; `multiple`: B/A. */
+  mode: 'percent' | 'points' | 'difference' | 'multiple';
   sign: 1 | -1;
   from: Operand;
   to: Operand;
@@ -227,8 +229,17 @@ function readRatio(figures: BodyQuantity[], i: number, out: Claim[]): void {
   for (let j = i - 1; j >= 0 && p.local.span.start - figures[j]!.local.span.end <= REACH; j--) {
     const f = figures[j]!;
     if (f.local.kind === 'fraction' && f.local.denominator) {
-      if (!RATIO_CUE.test(cue)) return;
+      const gap = between(f, p);
+      // `8/10 huyện (80%)`: the share in parentheses right after the parts.
+      const bare = p.parenthesised && !f.parenthesised && /^[a-z\s,]{0,60}\(\s*$/.test(gap);
+      if (!RATIO_CUE.test(cue) && !bare) return;
       if (p.local.span.start - f.local.span.end > 160) return;
+      // `15/20 huyện có tỷ lệ hồ sơ trực tuyến đạt 60%`: another rate is introduced between them,
+      // the percentage is about it, not about the fraction; `trong đó …` turns to a part.
+      // Read with the tones (`trong đó` is not `trong độ tuổi`).
+      const raw = f.line.plain.slice(f.local.span.end, p.local.span.start).normalize('NFC').toLowerCase();
+      const rest = raw.replace(/(?:đạt|vượt|chiếm|bằng)?\s*(?:mức\s*)?(?:t[ỷỉ] lệ\s*)?$/u, '');
+      if (/(?<!\p{L})(?:t[ỷỉ] lệ|tỷ trọng|trong đó|bình quân|trung bình)(?!\p{L})/u.test(rest)) return;
       out.push({ relation: 'ratio', mode: over ? 'over' : 'share', part: operand(f), whole: operand(f, 'denominator'), stated: p, fraction: f });
       return;
     }
@@ -284,6 +295,9 @@ function readChanges(figures: BodyQuantity[], out: Claim[]): void {
     const sign = direction[1] === 'tang' ? 1 : -1;
     if (s.local.kind === 'percent') {
       out.push({ relation: 'change', mode: 'percent', sign, from: operand(a), to: operand(b), stated: s });
+    } else if (a.local.kind === 'count' && s.local.kind === 'count' && unitHead(s.local) === unitHead(a.local) && unitHead(a.local)) {
+      // `tăng từ 12 lên 15 dịch vụ công, tăng 3 dịch vụ`: a difference in the same unit.
+      out.push({ relation: 'change', mode: 'difference', sign, from: operand(a), to: operand(b), stated: s });
     } else if (a.local.kind === 'percent' && /^\s*diem phan tram\b/.test(key(s, s.local.numberSpan.end, s.local.numberSpan.end + 20))) {
       out.push({ relation: 'change', mode: 'points', sign, from: operand(a), to: operand(b), stated: s });
     }

@@ -129,6 +129,13 @@ function message(
         vi: `Từ ${a} ${claim.sign > 0 ? 'lên' : 'xuống'} ${b} là ${verb.vi} ${computed} điểm phần trăm${precision.vi}, không phải ${stated} điểm phần trăm.`,
         en: `From ${a} to ${b} is ${verb.en} ${computed} percentage points${precision.en}, not ${stated}.`,
       };
+    case 'difference': {
+      const unit = claim.stated.local.unit ? ` ${claim.stated.local.unit}` : '';
+      return {
+        vi: `Từ ${a} ${claim.sign > 0 ? 'lên' : 'xuống'} ${b} là ${verb.vi} ${computed}${unit}, không phải ${stated}${unit}.`,
+        en: `From ${a} to ${b} is ${verb.en} ${computed}${unit}, not ${stated}.`,
+      };
+    }
     case 'multiple':
       return {
         vi: `${b} so với ${a} là gấp ${computed} lần${precision.vi}, không phải ${stated} lần.`,
