@@ -51,8 +51,12 @@ const schemas = once(() => {
     indicator: z.string(),
     pillar: z.string().nullable(),
     pillarSource: source.nullable(),
+    /** Where an inherited pillar was read: the heading's line and words (`Phổ cập kỹ năng số`). */
+    pillarFrom: z.strictObject({ line: position, text: z.string() }).nullable(),
     year: z.number().int().nullable(),
     yearSource: source.nullable(),
+    /** Where the year was read when not in the target itself (a heading, the Phần, the title, a column). */
+    yearFrom: z.strictObject({ line: position, text: z.string() }).nullable(),
     comparator: comparatorSchema.nullable(),
     value: z
       .strictObject({

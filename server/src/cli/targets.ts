@@ -25,6 +25,11 @@ function quantityText(document: PolicyDocument, q: Quantity): string {
     .trim();
 }
 
+/** The words an inherited year or pillar was read from, and their line. */
+function from(document: PolicyDocument, span: { start: number; end: number }): { line: number; text: string } {
+  return { line: document.lines.lineAt(span.start) + 1, text: document.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim() };
+}
+
 function toJsonTarget(document: PolicyDocument, target: Target): JsonTarget {
   const value = target.value;
   return {
@@ -33,8 +38,10 @@ function toJsonTarget(document: PolicyDocument, target: Target): JsonTarget {
     indicator: target.indicator,
     pillar: target.pillar?.value.name ?? null,
     pillarSource: target.pillar?.source ?? null,
+    pillarFrom: target.pillar && target.pillar.source !== 'clause' ? from(document, target.pillar.span) : null,
     year: target.year?.value ?? null,
     yearSource: target.year?.source ?? null,
+    yearFrom: target.year && target.year.source !== 'clause' ? from(document, target.year.span) : null,
     comparator: target.comparator ?? value?.comparator ?? null,
     value: value
       ? { kind: value.kind, text: quantityText(document, value), number: value.number.value, unit: value.unit ?? null }
