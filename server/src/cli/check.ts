@@ -19,7 +19,7 @@ import { formatJson } from './formatters/json.js';
 import { formatJunit } from './formatters/junit.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
-import { msg, tr } from './messages.js';
+import { analysisFailure, msg, tr } from './messages.js';
 import { loadWorkspace, type LoadedWorkspace } from './links.js';
 import type { CheckOptions } from './options.js';
 import { LinePositions, toDiagnostics, type CheckReport, type Diagnostic, type FileReport, type Positions } from './report.js';
@@ -73,6 +73,14 @@ export function runCheck(options: CheckOptions, io: Io): number {
   for (const d of shared?.documents ?? []) documents.set(d.id, { lines: d.document.lines, path: session.display(d.id) });
 
   const checkOne = (absolutePath: string, shownPath: string, decoded: DecodedText, config: CoreConfig, writable: boolean) => {
+    try {
+      checkOneUnsafe(absolutePath, shownPath, decoded, config, writable);
+    } catch (error) {
+      // One document that cannot be analysed is one error naming it; the others are still checked.
+      session.fail(absolutePath, analysisFailure(error));
+    }
+  };
+  const checkOneUnsafe = (absolutePath: string, shownPath: string, decoded: DecodedText, config: CoreConfig, writable: boolean) => {
     const workspace = shared && { id: absolutePath, documents: shared.documents, links: shared.links };
     let text = decoded.text;
     let fixed = 0;

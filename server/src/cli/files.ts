@@ -50,7 +50,7 @@ export function collectFiles(args: string[], options: CollectOptions): { files: 
     if (stat?.isDirectory()) {
       const found: string[] = [];
       const walkProblems = walk(absolute, found);
-      problems.push(...walkProblems.map((p) => ({ path: p.path, message: msg.unreadable(p.code) })));
+      for (const p of walkProblems) problems.push({ path: p.path, message: msg.unreadable(p.code) });
       if (found.length === 0 && walkProblems.length === 0) problems.push({ path: arg, message: msg.emptyDirectory() });
       for (const f of found) if (!options.isIgnored(f)) add(f, false);
     } else if (stat) {
@@ -94,7 +94,7 @@ function walk(dir: string, out: string[]): { path: string; code: string }[] {
       isFile = target?.isFile() ?? false;
     }
     if (isDir) {
-      if (!skipDirectory(entry.name)) unreadable.push(...walk(path, out));
+      if (!skipDirectory(entry.name)) for (const u of walk(path, out)) unreadable.push(u);
     } else if (isFile && isDocumentPath(entry.name)) out.push(path);
   }
   return unreadable;

@@ -3,6 +3,7 @@
 // whether it is met. CSV for the spreadsheet the office keeps (UTF-8 with BOM, see the core),
 // JSON for tools, an aligned table for the terminal.
 
+import { maxOf } from '../core/text.js';
 import { buildRegister, registerToCsv, STATUS_NAMES, type RegisterEntry } from '../core/workspace/index.js';
 import type { Locale } from '../core/types.js';
 import { EXIT_FATAL, EXIT_OK } from './check.js';
@@ -85,7 +86,7 @@ function formatTable(entries: RegisterEntry[], pathOf: (id: string) => string, l
         e.indicator,
       ]),
     ];
-    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]!))));
+    const widths = rows[0]!.map((_, i) => maxOf(rows, (r) => displayWidth(r[i]!)));
     const lines = rows.map((r) => '  ' + r.map((cell, i) => (i === r.length - 1 ? cell : padEnd(cell, widths[i]!))).join('  '));
     return `${pathOf(id)} — ${tr(own[0]!.documentName, locale)}\n${lines.join('\n')}`;
   });

@@ -57,6 +57,25 @@ export interface ParseConfigOptions {
 /** Parses and validates the text of a configuration file (which may be an unsaved editor buffer). */
 export function parseConfigText(text: string, file: string, options: ParseConfigOptions = {}): ConfigResult {
   const locate = locator(text);
+  // Before the parser and the schema, which both recurse: 3,000 nested arrays overflowed the stack.
+  const tooDeep = nestingBeyond(text, MAX_CONFIG_NESTING);
+  if (tooDeep >= 0) {
+    return {
+      ok: false,
+      file,
+      problems: [
+        {
+          file,
+          range: locate(tooDeep, tooDeep + 1),
+          key: '',
+          message: {
+            vi: `JSON lồng quá sâu (hơn ${MAX_CONFIG_NESTING} cấp)`,
+            en: `JSON nested too deep (more than ${MAX_CONFIG_NESTING} levels)`,
+          },
+        },
+      ],
+    };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
@@ -106,6 +125,38 @@ export function parseConfigText(text: string, file: string, options: ParseConfig
   }
   if (problems.length > 0) return { ok: false, file, problems };
   return { ok: true, config: resolveConfig(parsed.data, file, links, pillars as PillarDefinition[]) };
+}
+
+/** Far deeper than any configuration needs (its schema is four levels deep). */
+export const MAX_CONFIG_NESTING = 64;
+
+/**
+ * The offset of the first `[` or `{` opened deeper than `max`, or -1: one pass over the JSONC text
+ * that skips strings and comments.
+ */
+function nestingBeyond(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: up to the closing quote, escapes skipped (an unterminated one is the parser's to report).
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22 || d === 0x0a) break;
+      }
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) {
+      if (depth > 0) depth--;
+    }
+  }
+  return -1;
 }
 
 function resolveConfig(
@@ -298,7 +349,9 @@ function nodeValue(node: Node): unknown {
       const out: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
-        if (key && value) out[String(key.value)] = nodeValue(value);
+        // defineProperty, not assignment: `"__proto__": {…}` must be an own (and so unknown) key,
+        // not the object's prototype, whose content the schema would then read as the file's.
+        if (key && value) Object.defineProperty(out, String(key.value), { value: nodeValue(value), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }

@@ -348,7 +348,7 @@ export class WorkspaceIndex {
       for (const folder of this.maxFiles > 0 ? this.folders : []) {
         if (!current()) return;
         const found = await collectDocuments(folder, { limit: this.maxFiles - paths.length, cancelled: () => !current() });
-        paths.push(...found.paths);
+        for (const p of found.paths) paths.push(p);
         if (found.truncated) {
           truncated = true;
           break;

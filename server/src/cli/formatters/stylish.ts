@@ -1,6 +1,7 @@
 // The human format: `file:line:col  severity  message  rule-id`, grouped per file, a summary line.
 // Each line starts with a clickable location (terminals and VS Code's terminal link it).
 
+import { maxOf } from '../../core/text.js';
 import type { Locale, Severity } from '../../core/types.js';
 import { msg, severityName, tr } from '../messages.js';
 import { countBySeverity, type CheckReport } from '../report.js';
@@ -48,8 +49,8 @@ export function formatStylish(report: CheckReport, options: StylishOptions): str
     if (file.diagnostics.length > 0) {
       const locations = file.diagnostics.map((d) => `${file.path}:${d.line}:${d.column}`);
       const severities = file.diagnostics.map((d) => severityName(d.severity, locale));
-      const locWidth = Math.max(...locations.map(displayWidth));
-      const sevWidth = Math.max(...severities.map(displayWidth));
+      const locWidth = maxOf(locations, displayWidth);
+      const sevWidth = maxOf(severities, displayWidth);
       file.diagnostics.forEach((d, i) => {
         if (d.fixable) fixable++;
         lines.push(
@@ -63,10 +64,17 @@ export function formatStylish(report: CheckReport, options: StylishOptions): str
   }
   const counts = countBySeverity(report.files);
   const total = counts.error + counts.warning + counts.information + counts.hint;
+  // Files that could not be checked were each reported on standard error: no "✔" for the run, and
+  // nothing at all when nothing was checked (a run that exits 2 printed "✔ … 0 tệp").
+  const unchecked = new Set(report.failures.map((f) => f.path)).size;
+  if (total === 0 && unchecked > 0 && report.files.length === 0 && blocks.length === 0) return '';
+  const failed = unchecked > 0 ? ` ${tr(msg.uncheckedFiles(unchecked), locale)}` : '';
   const summary =
-    total === 0
+    total === 0 && unchecked === 0
       ? c(['green'], `✔ ${tr(msg.summaryClean(report.files.length), locale)}`)
-      : c(counts.error > 0 ? ['red', 'bold'] : ['yellow', 'bold'], `✖ ${tr(msg.summary(total, counts, report.files.length), locale)}`);
+      : total === 0
+        ? c(['red', 'bold'], `✖ ${tr(msg.summaryClean(report.files.length), locale)}${failed}`)
+        : c(counts.error > 0 || unchecked > 0 ? ['red', 'bold'] : ['yellow', 'bold'], `✖ ${tr(msg.summary(total, counts, report.files.length), locale)}${failed}`);
   const fixHint =
     fixable > 0
       ? [

@@ -37,7 +37,7 @@ export async function checkWorkspace(options: WorkspaceCheckOptions): Promise<Ch
       limit: MAX_FILES - paths.length,
       cancelled: () => options.token.isCancellationRequested,
     });
-    paths.push(...found.paths);
+    for (const p of found.paths) paths.push(p);
   }
   paths.sort();
   for (const path of paths) {
