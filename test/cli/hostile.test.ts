@@ -1,8 +1,9 @@
 // Issue 16: nothing a document or a configuration can do takes down the run, and nothing --fix or
 // -o writes destroys a file. Every test runs the real CLI on inputs that broke it before.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { copyFixture, hasStackTrace, scratch, vanban, write } from './cli-helpers.js';
 
@@ -111,5 +112,90 @@ describe('a run that exits 2 (issue 16, also seen)', () => {
     assert.equal(r.status, 2);
     assert.doesNotMatch(r.stdout, /✔/);
     assert.match(r.stdout, /1 tệp không kiểm tra được/);
+  });
+});
+
+/** A file of `size` bytes that takes no disk space (a hole). */
+function sparse(path: string, size: number): void {
+  const fd = openSync(path, 'w');
+  ftruncateSync(fd, size);
+  closeSync(fd);
+}
+
+describe('memory (issue 16, point 4)', () => {
+  const dir = scratch();
+  copyFixture(RESOLUTION, dir);
+
+  it('a 200 MB document with a raised --max-file-size is one line and exit 2, not a V8 abort', () => {
+    // Text, not a hole: the old code read it all and ran out of memory analysing it.
+    const line = 'Đến năm 2025, tỷ lệ hồ sơ trực tuyến đạt 80%.\n';
+    writeFileSync(join(dir, 'rat-lon.md'), line.repeat(Math.ceil((200 * 1024 * 1024) / Buffer.byteLength(line))));
+    const r = vanban(['check', '--max-file-size', '1GB', 'rat-lon.md', RESOLUTION], { cwd: dir });
+    assert.equal(r.status, 2, r.stderr);
+    assert.deepEqual(errorLines(r.stderr), [r.stderr.trim()]);
+    assert.match(r.stderr.trim(), /^rat-lon\.md: tệp quá lớn để phân tích với bộ nhớ hiện có \(200 MB, tối đa [\d.]+ MB\)$/);
+    assert.match(r.stdout, /nghi-quyet\.md:\d+:\d+/);
+  });
+
+  it('a 200 MB configuration is one line and exit 2', () => {
+    const sub = join(dir, 'cau-hinh-lon');
+    mkdirSync(sub);
+    sparse(join(sub, '.vanbanrc.json'), 200 * 1024 * 1024);
+    write(sub, 'van-ban.md', '# Ghi chú\n');
+    const r = vanban(['check', join('cau-hinh-lon', 'van-ban.md')], { cwd: dir });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr, 'cau-hinh-lon/.vanbanrc.json:1:1: tệp cấu hình quá lớn (200 MB, tối đa 1 MB)\n');
+  });
+});
+
+describe('special files named on the command line (issue 16, point 5)', () => {
+  const dir = scratch();
+  copyFixture(RESOLUTION, dir);
+  const fifo = spawnSync('mkfifo', [join(dir, 'ong.md')]).status === 0;
+
+  it('a FIFO as a document is not a regular file, and the run goes on', { skip: !fifo && 'mkfifo is not available' }, () => {
+    const r = vanban(['check', 'ong.md', RESOLUTION], { cwd: dir });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr, 'ong.md: không phải tệp thông thường\n');
+    assert.match(r.stdout, /nghi-quyet\.md:\d+:\d+/);
+  });
+
+  it('a FIFO as --config is not a regular file', { skip: !fifo && 'mkfifo is not available' }, () => {
+    const r = vanban(['check', '--config', 'ong.md', RESOLUTION], { cwd: dir });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr, 'ong.md:1:1: không phải tệp thông thường\n');
+  });
+});
+
+describe('configuration and path problems are each said once, as what they are (issue 16, also seen)', () => {
+  it('invalid JSON is one problem, not one per consequence', () => {
+    const dir = scratch();
+    copyFixture(RESOLUTION, dir);
+    write(dir, '.vanbanrc.json', '{ "rules": \n');
+    const r = vanban(['check', RESOLUTION], { cwd: dir });
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, '.vanbanrc.json:2:1: JSON không hợp lệ: cần một giá trị\n');
+  });
+
+  it('a directory named .vanbanrc.json found above the document is reported', () => {
+    const dir = scratch();
+    mkdirSync(join(dir, '.vanbanrc.json'));
+    mkdirSync(join(dir, 'con'));
+    copyFixture(RESOLUTION, join(dir, 'con'));
+    const r = vanban(['check', join('con', RESOLUTION)], { cwd: dir });
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, '.vanbanrc.json:1:1: là một thư mục, không phải tệp cấu hình\n');
+  });
+
+  it('a symbolic link loop is a loop, not "not found"', () => {
+    const dir = scratch();
+    copyFixture(RESOLUTION, dir);
+    symlinkSync('vong-b.md', join(dir, 'vong-a.md'));
+    symlinkSync('vong-a.md', join(dir, 'vong-b.md'));
+    const r = vanban(['check', 'vong-a.md', RESOLUTION], { cwd: dir });
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'vong-a.md: liên kết tượng trưng tạo thành vòng lặp\n');
+    const en = vanban(['check', '--locale', 'en', 'vong-a.md'], { cwd: dir });
+    assert.equal(en.stderr, 'vong-a.md: symbolic link loop\n');
   });
 });

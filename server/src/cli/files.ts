@@ -58,7 +58,7 @@ export function collectFiles(args: string[], options: CollectOptions): { files: 
     } else {
       const scan = picomatch.scan(arg);
       if (!scan.isGlob) {
-        problems.push({ path: arg, message: msg.fileNotFound() });
+        problems.push({ path: arg, message: statError(absolute) === 'ELOOP' ? msg.symlinkLoop() : msg.fileNotFound() });
         continue;
       }
       const base = resolve(options.cwd, scan.base || '.');
@@ -98,6 +98,15 @@ function walk(dir: string, out: string[]): { path: string; code: string }[] {
     } else if (isFile && isDocumentPath(entry.name)) out.push(path);
   }
   return unreadable;
+}
+
+function statError(path: string): string | undefined {
+  try {
+    statSync(path);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code;
+  }
 }
 
 function statOrUndefined(path: string) {

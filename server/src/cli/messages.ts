@@ -50,6 +50,11 @@ export const msg = {
     vi: `tệp quá lớn (${size}, giới hạn ${limit}; đổi bằng --max-file-size hoặc "maxFileSize")`,
     en: `file too large (${size}, limit ${limit}; change it with --max-file-size or "maxFileSize")`,
   }),
+  tooLargeForMemory: (size: string, limit: string): LocalizedText => ({
+    vi: `tệp quá lớn để phân tích với bộ nhớ hiện có (${size}, tối đa ${limit})`,
+    en: `file too large to analyse in the available memory (${size}, at most ${limit})`,
+  }),
+  symlinkLoop: (): LocalizedText => ({ vi: 'liên kết tượng trưng tạo thành vòng lặp', en: 'symbolic link loop' }),
   binary: (kind: string | undefined): LocalizedText => ({
     vi: `tệp nhị phân${kind ? ` (có vẻ là ${kind})` : ''}, không phải văn bản; hãy chuyển sang Markdown hoặc văn bản thuần`,
     en: `binary file${kind ? ` (looks like ${kind})` : ''}, not text; convert it to Markdown or plain text`,

@@ -3,7 +3,7 @@
 // problems of the configuration file with exact ranges (for a diagnostic on that file in the editor,
 // and `file:line:col: key: message` in the CLI).
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 // The ESM build: the package's UMD entry loads its modules through a dynamic require that bundlers
@@ -13,7 +13,7 @@ import { DEFAULT_PILLARS, defaultConfig, type CoreConfig, type PillarDefinition 
 import { asciiKey, LineIndex, toneKey } from '../core/text.js';
 import type { Locale, LocalizedText } from '../core/types.js';
 import { describeIssue, type IssueLike } from './issues.js';
-import { configSchema, parseByteSize, type ConfigFile } from './schema.js';
+import { configSchema, formatByteSize, parseByteSize, type ConfigFile } from './schema.js';
 
 export const CONFIG_FILE_NAME = '.vanbanrc.json';
 
@@ -79,10 +79,13 @@ export function parseConfigText(text: string, file: string, options: ParseConfig
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
+    // The parser reports each consequence of one mistake at the same offset (`{ "rules": ` gave
+    // "value expected" and "closing brace expected" at its end): one problem per place.
+    const first = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]!.offset);
     return {
       ok: false,
       file,
-      problems: errors.map((e) => ({ file, range: locate(e.offset, e.offset + e.length), key: '', message: parseErrorMessage(e) })),
+      problems: first.map((e) => ({ file, range: locate(e.offset, e.offset + e.length), key: '', message: parseErrorMessage(e) })),
     };
   }
   const value: unknown = tree === undefined ? {} : nodeValue(tree);
@@ -227,40 +230,88 @@ function slug(name: string): string {
   return asciiKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pillar';
 }
 
+/** Far larger than any configuration (a few kB); a 200 MB one aborted V8 (issue 16). */
+export const MAX_CONFIG_SIZE = 1024 * 1024;
+
+/** Opening never blocks: a FIFO given as --config waited for a writer for ever (issue 16). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** The text of a configuration file, or why it cannot be read. */
+function readConfigText(file: string): { text: string } | { message: LocalizedText } {
+  let fd: number;
+  try {
+    fd = openSync(file, OPEN_FLAGS);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return {
+      message:
+        code === 'ENOENT'
+          ? { vi: 'không tìm thấy tệp cấu hình', en: 'configuration file not found' }
+          : code === 'ELOOP'
+            ? { vi: 'liên kết tượng trưng tạo thành vòng lặp', en: 'symbolic link loop' }
+            : { vi: `không đọc được tệp cấu hình (${code})`, en: `cannot read the configuration file (${code})` },
+    };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { message: { vi: 'là một thư mục, không phải tệp cấu hình', en: 'is a directory, not a configuration file' } };
+    if (!stat.isFile()) return { message: { vi: 'không phải tệp thông thường', en: 'not a regular file' } };
+    if (stat.size > MAX_CONFIG_SIZE) {
+      return {
+        message: {
+          vi: `tệp cấu hình quá lớn (${formatByteSize(stat.size)}, tối đa ${formatByteSize(MAX_CONFIG_SIZE)})`,
+          en: `configuration file too large (${formatByteSize(stat.size)}, at most ${formatByteSize(MAX_CONFIG_SIZE)})`,
+        },
+      };
+    }
+    const bytes = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, bytes, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { text: bytes.subarray(0, read).toString('utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return { message: { vi: `không đọc được tệp cấu hình (${code})`, en: `cannot read the configuration file (${code})` } };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads and parses one configuration file. */
 export function loadConfigFile(file: string): ConfigResult {
   const absolute = resolve(file);
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    const message: LocalizedText =
-      code === 'ENOENT'
-        ? { vi: 'không tìm thấy tệp cấu hình', en: 'configuration file not found' }
-        : { vi: `không đọc được tệp cấu hình (${code})`, en: `cannot read the configuration file (${code})` };
-    return { ok: false, file: absolute, problems: [{ file: absolute, range: locator('')(0, 0), key: '', message }] };
+  const read = readConfigText(absolute);
+  if ('message' in read) {
+    return { ok: false, file: absolute, problems: [{ file: absolute, range: locator('')(0, 0), key: '', message: read.message }] };
   }
+  let text = read.text;
   // Editors do not count a BOM as a column.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return parseConfigText(text, absolute, { fileExists: (p) => existsSync(p) });
 }
 
-/** The nearest `.vanbanrc.json` in the document's directory or above. */
+/**
+ * The nearest `.vanbanrc.json` in the document's directory or above. Anything of that name counts:
+ * a directory (or a FIFO) so named is reported by loadConfigFile rather than skipped silently.
+ */
 export function findConfigFile(documentPath: string): string | undefined {
   let dir = dirname(resolve(documentPath));
   for (;;) {
     const candidate = join(dir, CONFIG_FILE_NAME);
-    if (isFile(candidate)) return candidate;
+    if (exists(candidate)) return candidate;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
 }
 
-function isFile(path: string): boolean {
+function exists(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    lstatSync(path);
+    return true;
   } catch {
     return false;
   }
