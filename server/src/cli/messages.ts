@@ -68,6 +68,14 @@ export const msg = {
     en: 'invalid UTF-16 (UTF-16 BOM but malformed content)',
   }),
   writeFailed: (reason: string): LocalizedText => ({ vi: `không ghi được tệp (${reason})`, en: `cannot write file (${reason})` }),
+  outputIsInput: (): LocalizedText => ({
+    vi: 'không ghi báo cáo đè lên một văn bản đang kiểm tra; hãy chọn tệp khác cho --output',
+    en: 'will not write the report over a document being checked; choose another file for --output',
+  }),
+  changedWhileFixing: (): LocalizedText => ({
+    vi: 'tệp đã thay đổi kể từ khi được đọc; không ghi bản sửa (chạy lại --fix)',
+    en: 'the file changed since it was read; fixes not written (run --fix again)',
+  }),
   ruleFailed: (ruleId: string, error: string): LocalizedText => ({
     vi: `quy tắc ${ruleId} gặp lỗi nội bộ: ${error}`,
     en: `rule ${ruleId} failed internally: ${error}`,
