@@ -199,3 +199,39 @@ describe('configuration and path problems are each said once, as what they are (
     assert.equal(en.stderr, 'vong-a.md: symbolic link loop\n');
   });
 });
+
+describe('output carries no document tricks (issue 16, points 10 and 11)', () => {
+  const dir = scratch();
+  write(
+    dir,
+    'bay.md',
+    '# Nghị quyết\n\n1. Mục tiêu\n\n' +
+      '- Đến năm 2025, =HYPERLINK("http://x.invalid") đạt 80%.\n' +
+      '- Đến năm 2025, tỷ lệ doanh nghiệp\u001b]0;pwn\u0007 đạt 50%.\n' +
+      '- Đến năm 2025, tỷ lệ hồ sơ\u001b[2J\u001b[31m trực tuyến đạt 90%.\n',
+  );
+
+  it('targets --format csv: a cell a spreadsheet would read as a formula starts with an apostrophe', () => {
+    const r = vanban(['targets', '--format', 'csv', 'bay.md'], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+    const cells = r.stdout.split('\r\n').flatMap((row) => row.split(','));
+    assert.ok(cells.some((c) => c.startsWith('"\'=HYPERLINK(')), r.stdout);
+    for (const c of cells) assert.doesNotMatch(c.replace(/^"/, ''), /^[=+\-@\t\r]/, c);
+  });
+
+  it('stylish output and the targets table show ESC and BEL escaped', () => {
+    const check = vanban(['check', 'bay.md'], { cwd: dir });
+    const table = vanban(['targets', 'bay.md'], { cwd: dir });
+    for (const out of [check.stdout, table.stdout]) {
+      assert.doesNotMatch(out, /[\u0007\u001b]/);
+      assert.match(out, /\\x1B(\]|\[2J)/);
+      assert.match(out, /pwn\\x07/);
+    }
+  });
+
+  it('a file name with control characters is escaped on standard error', () => {
+    const r = vanban(['check', 'thieu\u001b[31m.md'], { cwd: dir });
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'thieu\\x1B[31m.md: không tìm thấy tệp hoặc thư mục\n');
+  });
+});

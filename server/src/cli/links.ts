@@ -11,6 +11,7 @@ import { linkDocuments, type ExplicitLink, type LinkOutcome, type LinkReason, ty
 import { readDocument } from './documents.js';
 import type { InputFile } from './files.js';
 import { EXIT_FATAL, EXIT_OK } from './check.js';
+import { escapeControls } from './formatters/stylish.js';
 import { analysisFailure, tr } from './messages.js';
 import { linksToJson } from './links-json.js';
 import type { WorkspaceOptions } from './links-options.js';
@@ -99,7 +100,7 @@ export function runLinks(options: WorkspaceOptions, io: Io): number {
   const outcomes = linkDocuments(workspace.documents, workspace.links, workspace.config ? { pillars: workspace.config.pillars } : {});
   const pathOf = (id: string) => session.display(id);
   const rendered =
-    options.format === 'json' ? JSON.stringify(linksToJson(outcomes, pathOf, options.locale), null, 2) + '\n' : formatTable(outcomes, pathOf, options.locale);
+    options.format === 'json' ? JSON.stringify(linksToJson(outcomes, pathOf, options.locale), null, 2) + '\n' : escapeControls(formatTable(outcomes, pathOf, options.locale), true);
   session.emit(rendered, options.output);
   return session.failures.length > 0 ? EXIT_FATAL : EXIT_OK;
 }

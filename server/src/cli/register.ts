@@ -7,7 +7,7 @@ import { maxOf } from '../core/text.js';
 import { buildRegister, registerToCsv, STATUS_NAMES, type RegisterEntry } from '../core/workspace/index.js';
 import type { Locale } from '../core/types.js';
 import { EXIT_FATAL, EXIT_OK } from './check.js';
-import { displayWidth, padEnd } from './formatters/stylish.js';
+import { displayWidth, escapeControls, padEnd } from './formatters/stylish.js';
 import { linksToJson } from './links-json.js';
 import { loadWorkspace } from './links.js';
 import { jsonRegisterSchema } from './register-json.js';
@@ -54,7 +54,7 @@ export function runRegister(options: WorkspaceOptions, io: Io): number {
       links: linksToJson(register.links, pathOf, locale).links,
     });
     rendered = JSON.stringify(json, null, 2) + '\n';
-  } else rendered = formatTable(register.entries, pathOf, locale);
+  } else rendered = escapeControls(formatTable(register.entries, pathOf, locale), true);
   session.emit(rendered, options.output);
   return session.failures.length > 0 ? EXIT_FATAL : EXIT_OK;
 }

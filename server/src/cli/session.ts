@@ -10,6 +10,7 @@ import type { DecodedText } from './encoding.js';
 import { DEFAULT_MAX_FILE_SIZE, readDocument, readStdin } from './documents.js';
 import { collectFiles, type InputFile } from './files.js';
 import { replaceFileContent, writeFileAtomically, type ReadStamp } from './fix.js';
+import { escapeControls } from './formatters/stylish.js';
 import { msg, tr } from './messages.js';
 import { displayPath, type Failure } from './report.js';
 
@@ -55,11 +56,11 @@ export class Session {
     const shown = this.display(path);
     const text = tr(message, this.locale);
     this.failures.push({ path: shown, message: text });
-    this.io.stderr(`${shown}: ${text}\n`);
+    this.io.stderr(`${escapeControls(shown)}: ${escapeControls(text)}\n`);
   }
 
   notice(path: string, message: LocalizedText): void {
-    this.io.stderr(`${this.display(path)}: ${tr(message, this.locale)}\n`);
+    this.io.stderr(`${escapeControls(this.display(path))}: ${escapeControls(tr(message, this.locale))}\n`);
   }
 
   /** The configuration of a document; undefined (its problems reported once) when it is broken. */

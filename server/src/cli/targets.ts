@@ -8,7 +8,7 @@ import type { PolicyDocument, Target } from '../core/document/model.js';
 import type { Comparator, Quantity } from '../core/numbers.js';
 import type { Locale, LocalizedText } from '../core/types.js';
 import { EXIT_FATAL, EXIT_OK } from './check.js';
-import { padEnd, displayWidth } from './formatters/stylish.js';
+import { displayWidth, escapeControls, padEnd } from './formatters/stylish.js';
 import { jsonTargetsSchema, type JsonTarget } from './json-schema.js';
 import { analysisFailure, msg, TARGET_COLUMNS, tr } from './messages.js';
 import type { TargetsOptions } from './options.js';
@@ -67,7 +67,7 @@ export function runTargets(options: TargetsOptions, io: Io): number {
       ? JSON.stringify(jsonTargetsSchema.parse({ files: results }), null, 2) + '\n'
       : options.format === 'csv'
         ? formatCsv(results, options.locale)
-        : formatTable(results, options.locale);
+        : escapeControls(formatTable(results, options.locale), true);
   session.emit(rendered, options.output);
   return session.failures.length > 0 ? EXIT_FATAL : EXIT_OK;
 }
@@ -100,9 +100,14 @@ function formatTable(results: { path: string; targets: JsonTarget[] }[], locale:
   return blocks.join('\n\n') + '\n';
 }
 
-/** RFC 4180: CRLF records, every field quoted when it holds a quote, comma or line break. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * RFC 4180: CRLF records, every field quoted when it holds a quote, comma or line break. A field
+ * that a spreadsheet would read as a formula (`=HYPERLINK(…)` from a document, issue 16) starts
+ * with an apostrophe, as OWASP recommends: `=`, `+`, `-`, `@`, tab and carriage return.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function formatCsv(results: { path: string; targets: JsonTarget[] }[], locale: Locale): string {
