@@ -1,6 +1,5 @@
 // Every user-facing string of the CLI, in Vietnamese (the users' language) and English.
 
-import { DocumentLimitError } from '../core/document/limits.js';
 import type { Locale, LocalizedText, Severity } from '../core/types.js';
 
 /**
@@ -124,25 +123,9 @@ export const msg = {
   fixedCount: (n: number): LocalizedText => ({ vi: `đã sửa ${n} vấn đề`, en: `fixed ${plural(n, 'problem', 'problems')}` }),
   wouldFix: (n: number): LocalizedText => ({ vi: `sẽ sửa ${n} vấn đề`, en: `would fix ${plural(n, 'problem', 'problems')}` }),
   noTargets: (): LocalizedText => ({ vi: '(không tìm thấy chỉ tiêu nào)', en: '(no targets found)' }),
-  cannotAnalyse: (detail: string): LocalizedText => ({
-    vi: `không phân tích được văn bản: ${detail}`,
-    en: `cannot analyse the document: ${detail}`,
-  }),
-  tooDeep: (): LocalizedText => ({
-    vi: 'không phân tích được văn bản: cấu trúc lồng nhau quá sâu',
-    en: 'cannot analyse the document: it nests too deep',
-  }),
 };
 
-/**
- * Why a document could not be analysed, as one line: the core's own reason for a document it
- * refuses, else what went wrong (a stack overflow said in words). Never a stack trace.
- */
-export function analysisFailure(error: unknown): LocalizedText {
-  if (error instanceof DocumentLimitError) return error.reason;
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return msg.tooDeep();
-  return msg.cannotAnalyse(error instanceof Error ? error.message : String(error));
-}
+export { analysisFailure } from '../core/document/limits.js';
 
 export const TARGET_COLUMNS: Record<'line' | 'pillar' | 'year' | 'comparator' | 'value' | 'indicator', LocalizedText> = {
   line: { vi: 'Dòng', en: 'Line' },

@@ -17,6 +17,7 @@ import { decodeDocument } from '../cli/encoding.js';
 import type { ConfigResult } from '../config/index.js';
 import { defaultConfig, type CoreConfig } from '../core/config.js';
 import type { PlainLine, PolicyDocument } from '../core/document/model.js';
+import { analysisFailure } from '../core/document/limits.js';
 import { parseDocument } from '../core/document/parse.js';
 import { linkSummary, throwingArray } from '../core/workspace/summary.js';
 import type { Locale } from '../core/types.js';
@@ -438,7 +439,14 @@ export class WorkspaceIndex {
       this.options.log(`workspace index: skipped ${path}: not a text document (${decoded.kind})`);
       return undefined;
     }
-    const document = parseDocument(decoded.text, config.core);
+    let document: PolicyDocument;
+    try {
+      document = parseDocument(decoded.text, config.core);
+    } catch (error) {
+      // One document the core cannot analyse is left out; the rest of the workspace is indexed.
+      this.options.log(`workspace index: skipped ${path}: ${analysisFailure(error).en}`);
+      return undefined;
+    }
     return {
       mtimeMs: info.mtimeMs,
       size: info.size,

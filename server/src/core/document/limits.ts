@@ -86,3 +86,17 @@ function onlyBreakCharacters(text: string, from: number, end: number): boolean {
   }
   return true;
 }
+
+/**
+ * Why a document could not be analysed, as one sentence: the reason of a document the core
+ * refuses, else what went wrong (a stack overflow said in words). Shared by the CLI and the
+ * language server, which show it for that one document and go on with the others.
+ */
+export function analysisFailure(error: unknown): LocalizedText {
+  if (error instanceof DocumentLimitError) return error.reason;
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return { vi: 'không phân tích được văn bản: cấu trúc lồng nhau quá sâu', en: 'cannot analyse the document: it nests too deep' };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { vi: `không phân tích được văn bản: ${detail}`, en: `cannot analyse the document: ${detail}` };
+}

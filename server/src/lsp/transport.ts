@@ -1,0 +1,199 @@
+// The server's side of JSON-RPC before vscode-jsonrpc sees a message (issue 16): every request gets
+// an answer, whatever the client sends.
+//
+// - FramedReader reads `Content-Length` framed messages from a stream and resynchronises on the next
+//   header when a frame is wrong (vscode-jsonrpc's reader stopped answering for good after one
+//   wrong Content-Length: a short one cut a message, a long one swallowed the next).
+// - guardedReader answers what the connection would drop or answer wrongly: a request whose
+//   `method` is not a string (no answer at all), a request before `initialize`
+//   (ServerNotInitialized, as LSP says) or after `shutdown` (InvalidRequest; both were answered
+//   `result: null`), and a message that is not a JSON-RPC object.
+
+import {
+  AbstractMessageReader,
+  ErrorCodes,
+  type DataCallback,
+  type Disposable,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node.js';
+
+const HEADER = Buffer.from('Content-Length:', 'ascii');
+const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
+/** A header block longer than this is not a header: resynchronise. */
+const MAX_HEADER_BYTES = 8192;
+
+export class FramedReader extends AbstractMessageReader implements MessageReader {
+  private buffer: Buffer = Buffer.alloc(0);
+  private callback: DataCallback | undefined;
+
+  constructor(
+    private readonly readable: NodeJS.ReadableStream,
+    private readonly log: (message: string) => void,
+  ) {
+    super();
+  }
+
+  listen(callback: DataCallback): Disposable {
+    this.callback = callback;
+    const onData = (chunk: Buffer | string): void => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      this.buffer = this.buffer.length === 0 ? bytes : Buffer.concat([this.buffer, bytes]);
+      this.drain();
+    };
+    const onError = (error: Error): void => this.fireError(error);
+    const onClose = (): void => this.fireClose();
+    this.readable.on('data', onData);
+    this.readable.on('error', onError);
+    this.readable.on('end', onClose);
+    this.readable.on('close', onClose);
+    return {
+      dispose: () => {
+        this.readable.off('data', onData);
+        this.readable.off('error', onError);
+        this.readable.off('end', onClose);
+        this.readable.off('close', onClose);
+      },
+    };
+  }
+
+  /** Delivers every complete message in the buffer. */
+  private drain(): void {
+    for (;;) {
+      const headerEnd = this.buffer.indexOf(HEADER_END);
+      if (headerEnd < 0) {
+        if (this.buffer.length > MAX_HEADER_BYTES) this.resync(1, 'a header without an end');
+        return;
+      }
+      const length = contentLength(this.buffer.subarray(0, headerEnd).toString('ascii'));
+      if (length === undefined) {
+        this.resync(1, 'a header without a valid Content-Length');
+        continue;
+      }
+      const start = headerEnd + HEADER_END.length;
+      if (this.buffer.length < start + length) {
+        // Too long a Content-Length swallows the messages after it: when what has come so far is a
+        // whole message followed by another header, take that message and go on from the header.
+        const next = this.buffer.indexOf(HEADER, start);
+        if (next < 0) return;
+        const message = parse(this.buffer.subarray(start, next));
+        if (message === undefined) return;
+        this.log(`vanban-ls: a message's Content-Length (${length}) was larger than the message; resynchronised on the next header`);
+        this.buffer = this.buffer.subarray(next);
+        this.callback?.(message);
+        continue;
+      }
+      const message = parse(this.buffer.subarray(start, start + length));
+      if (message === undefined) {
+        // Too short a Content-Length (or a broken body): skip to the next header after this one.
+        this.resync(1, `a message that is not JSON (Content-Length ${length})`);
+        continue;
+      }
+      this.buffer = this.buffer.subarray(start + length);
+      this.callback?.(message);
+    }
+  }
+
+  /** Drops the buffer up to the next `Content-Length:` at or after `from`. */
+  private resync(from: number, what: string): void {
+    const next = this.buffer.indexOf(HEADER, from);
+    this.log(`vanban-ls: skipped ${what}; resynchronised on the next header`);
+    this.buffer = next < 0 ? Buffer.alloc(0) : this.buffer.subarray(next);
+  }
+}
+
+function contentLength(header: string): number | undefined {
+  for (const line of header.split('\r\n')) {
+    const colon = line.indexOf(':');
+    if (colon < 0) continue;
+    if (line.slice(0, colon).trim().toLowerCase() !== 'content-length') continue;
+    const value = line.slice(colon + 1).trim();
+    if (!/^\d{1,10}$/.test(value)) return undefined;
+    return Number(value);
+  }
+  return undefined;
+}
+
+function parse(body: Buffer): Message | undefined {
+  try {
+    return JSON.parse(body.toString('utf8')) as Message;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The server's state as the messages it has read tell it. */
+export interface GuardState {
+  initialized: boolean;
+  shutdown: boolean;
+}
+
+/**
+ * A reader that passes on only what the connection handles correctly and answers the rest itself
+ * through `writer`.
+ */
+export function guardedReader(inner: MessageReader, writer: MessageWriter, log: (message: string) => void, state: GuardState): MessageReader {
+  const reply = (id: number | string | null, code: number, message: string): void => {
+    void writer.write({ jsonrpc: '2.0', id, error: { code, message } } as Message).catch(() => undefined);
+  };
+  return {
+    onError: inner.onError,
+    onClose: inner.onClose,
+    onPartialMessage: inner.onPartialMessage,
+    dispose: () => inner.dispose(),
+    listen(callback: DataCallback): Disposable {
+      return inner.listen((message) => {
+        const m = message as unknown as Record<string, unknown> | null;
+        if (typeof m !== 'object' || m === null || Array.isArray(m)) {
+          log('vanban-ls: a message that is not a JSON-RPC object; answered InvalidRequest');
+          reply(null, ErrorCodes.InvalidRequest, 'a JSON-RPC message must be an object');
+          return;
+        }
+        const hasId = 'id' in m && m.id !== undefined;
+        const isResponse = !('method' in m) && ('result' in m || 'error' in m);
+        if (isResponse) {
+          callback(message);
+          return;
+        }
+        const id = typeof m.id === 'number' || typeof m.id === 'string' ? m.id : null;
+        if (typeof m.method !== 'string') {
+          log(`vanban-ls: a message whose method is not a string${hasId ? '; answered InvalidRequest' : ''}`);
+          if (hasId) reply(id, ErrorCodes.InvalidRequest, 'the method must be a string');
+          return;
+        }
+        if (hasId && id === null) {
+          reply(null, ErrorCodes.InvalidRequest, 'the id must be a number or a string');
+          return;
+        }
+        const method = m.method;
+        if (method === 'exit') {
+          callback(message);
+          return;
+        }
+        if (!hasId) {
+          // Notifications before initialize or after shutdown are dropped, as LSP says.
+          if (state.initialized && !state.shutdown) callback(message);
+          return;
+        }
+        if (state.shutdown) {
+          reply(id, ErrorCodes.InvalidRequest, `${method}: the server is shut down`);
+          return;
+        }
+        if (!state.initialized && method !== 'initialize') {
+          reply(id, ErrorCodes.ServerNotInitialized, `${method}: the server is not initialized`);
+          return;
+        }
+        if (method === 'initialize') {
+          if (state.initialized) {
+            reply(id, ErrorCodes.InvalidRequest, 'initialize: the server is already initialized');
+            return;
+          }
+          state.initialized = true;
+        }
+        if (method === 'shutdown') state.shutdown = true;
+        callback(message);
+      });
+    },
+  };
+}
