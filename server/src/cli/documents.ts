@@ -2,23 +2,16 @@
 // when it cannot be read.
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { getHeapStatistics } from 'node:v8';
 import { formatByteSize } from '../config/schema.js';
+import { analysableBytes } from '../heap.js';
 import type { LocalizedText } from '../core/types.js';
 import { decodeDocument, type DecodedText } from './encoding.js';
 import { msg } from './messages.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
-/**
- * The largest document this process can analyse without running out of memory, whatever
- * --max-file-size or "maxFileSize" say: the analysis holds about 64 bytes of heap per byte of text
- * (a 64 MB document peaked at 4 GB), and a 200 MB one aborted V8 (issue 16). Bounded by the heap
- * limit, so `node --max-old-space-size` raises it.
- */
-export function memoryCeiling(): number {
-  return Math.max(DEFAULT_MAX_FILE_SIZE, Math.floor(getHeapStatistics().heap_size_limit / 80));
-}
+/** The largest document this process can analyse, whatever --max-file-size says (heap.ts). */
+export const memoryCeiling = analysableBytes;
 
 /** Opening never blocks: a FIFO opened for reading waits for a writer (issue 16). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);

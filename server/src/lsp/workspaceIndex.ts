@@ -18,6 +18,7 @@ import type { ConfigResult } from '../config/index.js';
 import { defaultConfig, type CoreConfig } from '../core/config.js';
 import type { PlainLine, PolicyDocument } from '../core/document/model.js';
 import { analysisFailure } from '../core/document/limits.js';
+import { analysableBytes } from '../heap.js';
 import { parseDocument } from '../core/document/parse.js';
 import { linkSummary, throwingArray } from '../core/workspace/summary.js';
 import type { Locale } from '../core/types.js';
@@ -472,7 +473,8 @@ export class WorkspaceIndex {
       core: config.core,
       key: keyOfConfig(config.core),
       links: config.links,
-      maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_BYTES,
+      // A raised "maxFileSize" never beyond what the server's memory can analyse (issue 16).
+      maxFileSize: Math.min(config.maxFileSize ?? DEFAULT_MAX_FILE_BYTES, analysableBytes()),
       ignored: (p) => config.isIgnored(p),
     };
   }
