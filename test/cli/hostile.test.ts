@@ -175,6 +175,9 @@ describe('configuration and path problems are each said once, as what they are (
     const r = vanban(['check', RESOLUTION], { cwd: dir });
     assert.equal(r.status, 2);
     assert.equal(r.stderr, '.vanbanrc.json:2:1: JSON không hợp lệ: cần một giá trị\n');
+    write(dir, '.vanbanrc.json', '{ rules: {} }\n');
+    const unquoted = vanban(['check', RESOLUTION], { cwd: dir });
+    assert.equal(unquoted.stderr, '.vanbanrc.json:1:3: JSON không hợp lệ: ký tự không hợp lệ\n');
   });
 
   it('a directory named .vanbanrc.json found above the document is reported', () => {

@@ -79,13 +79,12 @@ export function parseConfigText(text: string, file: string, options: ParseConfig
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
-    // The parser reports each consequence of one mistake at the same offset (`{ "rules": ` gave
-    // "value expected" and "closing brace expected" at its end): one problem per place.
-    const first = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]!.offset);
+    // The parser goes on after a mistake and reports its consequences too (`{ rules: {} }` gave
+    // four problems, `{ "rules": ` two at the same place): the first one, as JSON.parse would.
     return {
       ok: false,
       file,
-      problems: first.map((e) => ({ file, range: locate(e.offset, e.offset + e.length), key: '', message: parseErrorMessage(e) })),
+      problems: errors.slice(0, 1).map((e) => ({ file, range: locate(e.offset, e.offset + e.length), key: '', message: parseErrorMessage(e) })),
     };
   }
   const value: unknown = tree === undefined ? {} : nodeValue(tree);
