@@ -25,7 +25,14 @@ const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
 const MAX_HEADER_BYTES = 8192;
 
 export class FramedReader extends AbstractMessageReader implements MessageReader {
-  private buffer: Buffer = Buffer.alloc(0);
+  /** Bytes received and not yet delivered, as they came (a 20 MB didOpen arrives in 64 kB chunks:
+   *  joined once when complete, not at every chunk). */
+  private chunks: Buffer[] = [];
+  private size = 0;
+  /** The current frame's header, once read: where its body starts and how long it says it is. */
+  private frame: { start: number; length: number } | undefined;
+  /** How far the current body has been searched for a following header (too long a frame). */
+  private searched = 0;
   private callback: DataCallback | undefined;
 
   constructor(
@@ -39,7 +46,8 @@ export class FramedReader extends AbstractMessageReader implements MessageReader
     this.callback = callback;
     const onData = (chunk: Buffer | string): void => {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      this.buffer = this.buffer.length === 0 ? bytes : Buffer.concat([this.buffer, bytes]);
+      this.chunks.push(bytes);
+      this.size += bytes.length;
       this.drain();
     };
     const onError = (error: Error): void => this.fireError(error);
@@ -58,48 +66,110 @@ export class FramedReader extends AbstractMessageReader implements MessageReader
     };
   }
 
-  /** Delivers every complete message in the buffer. */
+  /** All pending bytes as one buffer (joined at most once per delivered message). */
+  private joined(): Buffer {
+    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.size)];
+    return this.chunks[0] ?? Buffer.alloc(0);
+  }
+
+  private keepFrom(offset: number): void {
+    const rest = this.joined().subarray(offset);
+    this.chunks = rest.length > 0 ? [rest] : [];
+    this.size = rest.length;
+    this.frame = undefined;
+    this.searched = 0;
+  }
+
+  /** Delivers every complete message. */
   private drain(): void {
     for (;;) {
-      const headerEnd = this.buffer.indexOf(HEADER_END);
-      if (headerEnd < 0) {
-        if (this.buffer.length > MAX_HEADER_BYTES) this.resync(1, 'a header without an end');
-        return;
+      if (!this.frame) {
+        // Headers are short: joining what has come so far to find their end costs little.
+        const buffer = this.joined();
+        const headerEnd = buffer.indexOf(HEADER_END);
+        if (headerEnd < 0) {
+          if (buffer.length > MAX_HEADER_BYTES) this.resync(1, 'a header without an end');
+          return;
+        }
+        const length = contentLength(buffer.subarray(0, headerEnd).toString('ascii'));
+        if (length === undefined) {
+          this.resync(1, 'a header without a valid Content-Length');
+          continue;
+        }
+        this.frame = { start: headerEnd + HEADER_END.length, length };
+        this.searched = this.frame.start;
       }
-      const length = contentLength(this.buffer.subarray(0, headerEnd).toString('ascii'));
-      if (length === undefined) {
-        this.resync(1, 'a header without a valid Content-Length');
+      const { start, length } = this.frame;
+      if (this.size < start + length) {
+        if (!this.tooLong()) return;
         continue;
       }
-      const start = headerEnd + HEADER_END.length;
-      if (this.buffer.length < start + length) {
-        // Too long a Content-Length swallows the messages after it: when what has come so far is a
-        // whole message followed by another header, take that message and go on from the header.
-        const next = this.buffer.indexOf(HEADER, start);
-        if (next < 0) return;
-        const message = parse(this.buffer.subarray(start, next));
-        if (message === undefined) return;
-        this.log(`vanban-ls: a message's Content-Length (${length}) was larger than the message; resynchronised on the next header`);
-        this.buffer = this.buffer.subarray(next);
-        this.callback?.(message);
-        continue;
-      }
-      const message = parse(this.buffer.subarray(start, start + length));
+      const buffer = this.joined();
+      const message = parse(buffer.subarray(start, start + length));
       if (message === undefined) {
+        // Too long a Content-Length that the next message's bytes fulfilled: the message ends
+        // where the next header starts.
+        const next = buffer.indexOf(HEADER, start);
+        const whole = next >= 0 && next < start + length ? parse(buffer.subarray(start, next)) : undefined;
+        if (whole !== undefined) {
+          this.log(`vanban-ls: a message's Content-Length (${length}) was larger than the message; resynchronised on the next header`);
+          this.keepFrom(next);
+          this.callback?.(whole);
+          continue;
+        }
+        // A header that starts inside the body may not have come whole yet: wait for it.
+        if (next < 0 && this.size < start + length + HEADER.length - 1) return;
         // Too short a Content-Length (or a broken body): skip to the next header after this one.
         this.resync(1, `a message that is not JSON (Content-Length ${length})`);
         continue;
       }
-      this.buffer = this.buffer.subarray(start + length);
+      this.keepFrom(start + length);
       this.callback?.(message);
     }
   }
 
-  /** Drops the buffer up to the next `Content-Length:` at or after `from`. */
+  /**
+   * Too long a Content-Length swallows the messages after it: when what has come so far is a whole
+   * message followed by another header, deliver that message and go on from the header. Each byte
+   * is searched once (a little overlap for a header split between chunks).
+   */
+  private tooLong(): boolean {
+    const { start } = this.frame!;
+    const last = this.chunks[this.chunks.length - 1]!;
+    const lastStart = this.size - last.length;
+    const from = Math.max(start, this.searched);
+    this.searched = this.size;
+    let next = -1;
+    // A header split between the previous chunk and this one: search the seam alone.
+    const previous = this.chunks.length > 1 ? this.chunks[this.chunks.length - 2]! : undefined;
+    if (previous && from <= lastStart) {
+      const k = Math.min(previous.length, HEADER.length - 1, lastStart - start);
+      const seam = Buffer.concat([previous.subarray(previous.length - k), last.subarray(0, HEADER.length - 1)]);
+      const at = seam.indexOf(HEADER);
+      if (at >= 0 && at < k) next = lastStart - k + at;
+    }
+    // Then only the bytes that are new.
+    if (next < 0) {
+      const at = last.indexOf(HEADER, Math.max(0, from - lastStart));
+      if (at >= 0) next = lastStart + at;
+    }
+    if (next < 0) return false;
+    const buffer = this.joined();
+    const message = parse(buffer.subarray(start, next));
+    if (message === undefined) return false;
+    this.log(`vanban-ls: a message's Content-Length (${this.frame!.length}) was larger than the message; resynchronised on the next header`);
+    this.keepFrom(next);
+    this.callback?.(message);
+    return true;
+  }
+
+  /** Drops the pending bytes up to the next `Content-Length:` at or after `from`. */
   private resync(from: number, what: string): void {
-    const next = this.buffer.indexOf(HEADER, from);
+    const buffer = this.joined();
+    const next = buffer.indexOf(HEADER, from);
     this.log(`vanban-ls: skipped ${what}; resynchronised on the next header`);
-    this.buffer = next < 0 ? Buffer.alloc(0) : this.buffer.subarray(next);
+    // No header yet: keep what could be the start of one split across chunks.
+    this.keepFrom(next >= 0 ? next : Math.max(from, buffer.length - (HEADER.length - 1)));
   }
 }
 
