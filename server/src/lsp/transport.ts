@@ -4,6 +4,8 @@
 // - FramedReader reads `Content-Length` framed messages from a stream and resynchronises on the next
 //   header when a frame is wrong (vscode-jsonrpc's reader stopped answering for good after one
 //   wrong Content-Length: a short one cut a message, a long one swallowed the next).
+// - createServerConnection reads --stdio and --node-ipc through both; other transports (--socket,
+//   --pipe) are vscode-jsonrpc's own.
 // - guardedReader answers what the connection would drop or answer wrongly: a request whose
 //   `method` is not a string (no answer at all), a request before `initialize`
 //   (ServerNotInitialized, as LSP says) or after `shutdown` (InvalidRequest; both were answered
@@ -11,7 +13,13 @@
 
 import {
   AbstractMessageReader,
+  createConnection,
   ErrorCodes,
+  IPCMessageReader,
+  IPCMessageWriter,
+  ProposedFeatures,
+  StreamMessageWriter,
+  type Connection,
   type DataCallback,
   type Disposable,
   type Message,
@@ -266,4 +274,36 @@ export function guardedReader(inner: MessageReader, writer: MessageWriter, log: 
       });
     },
   };
+}
+
+/**
+ * The server's connection, on the transport the command line names: stdio and node IPC are read
+ * through guardedReader (stdio also through FramedReader); other transports as createConnection
+ * sets them up.
+ */
+export function createServerConnection(argv = process.argv.slice(2)): Connection {
+  const state: GuardState = { initialized: false, shutdown: false };
+  // Transport problems are logged on stderr: the connection that would carry them is what failed.
+  const log = (message: string): void => void process.stderr.write(`${message}\n`);
+  if (argv.includes('--stdio')) {
+    const writer = new StreamMessageWriter(process.stdout);
+    // The end of the input is the end of the session (vscode-languageserver does this for streams).
+    const end = (): never => process.exit(state.shutdown ? 0 : 1);
+    process.stdin.on('end', end);
+    process.stdin.on('close', end);
+    const connection = createConnection(ProposedFeatures.all, guardedReader(new FramedReader(process.stdin, log), writer, log, state), writer);
+    // Standard output carries the protocol: anything a library prints goes to the client's log.
+    const send = (write: (text: string) => void) => (...args: unknown[]) => write(args.map(String).join(' '));
+    console.log = send((t) => connection.console.log(t));
+    console.info = send((t) => connection.console.info(t));
+    console.warn = send((t) => connection.console.warn(t));
+    console.error = send((t) => connection.console.error(t));
+    console.debug = send((t) => connection.console.log(t));
+    return connection;
+  }
+  if (argv.includes('--node-ipc')) {
+    const writer = new IPCMessageWriter(process);
+    return createConnection(ProposedFeatures.all, guardedReader(new IPCMessageReader(process), writer, log, state), writer);
+  }
+  return createConnection(ProposedFeatures.all);
 }
