@@ -45,9 +45,9 @@ const LINES: Record<string, string> = {
 
 /** Whole documents of many lines. */
 const DOCUMENTS: Record<string, string> = {
-  // Point 2: spreading 125,000 rows into Math.max overflowed the stack.
-  'a pipe table of 125,000 rows': '| Hàng | Giá trị |\n|---|---|\n' + Array.from({ length: 125_000 }, (_, i) => `| ${i} | 1 |`).join('\n'),
-  'a TSV table of 125,000 rows': 'Hàng\tGiá trị\tGhi chú\n' + Array.from({ length: 125_000 }, (_, i) => `Hàng ${i}\t${i}\t1234567`).join('\n'),
+  // Point 2: spreading all rows into Math.max overflowed the stack (at 125,000 on the edge).
+  'a pipe table of 200,000 rows': '| Hàng | Giá trị |\n|---|---|\n' + Array.from({ length: 200_000 }, (_, i) => `| ${i} | 1 |`).join('\n'),
+  'a TSV table of 200,000 rows': 'Hàng\tGiá trị\tGhi chú\n' + Array.from({ length: 200_000 }, (_, i) => `Hàng ${i}\t${i}\t1234567`).join('\n'),
   'inline configuration comments on 60,000 lines, none closed': '<!-- vanban-disable\n'.repeat(60_000),
   'directives and findings by the thousand': '<!-- vanban-disable target-year -->\n- Đến năm 2025, đạt 50%.\n<!-- vanban-enable -->\n'.repeat(8_000),
 };
