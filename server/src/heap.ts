@@ -19,8 +19,18 @@
 // open in the language server: the young generation went from 32 MB to 1 MB. Two collections per
 // idle period, never one while the user is typing.
 
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+
+/**
+ * The largest document this process can analyse without running out of memory: the analysis
+ * holds about 64 bytes of heap per byte of text (a 64 MB document peaked at 4 GB), and a 200 MB one
+ * aborted V8 (issue 16). A fraction of the heap limit, so `node --max-old-space-size` raises it;
+ * never below the default size limit of 20 MB.
+ */
+export function analysableBytes(): number {
+  return Math.max(20 * 1024 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 80));
+}
 
 export function boundHeapGrowth(percent: number): void {
   setFlagsFromString(`--heap-growing-percent=${percent}`);

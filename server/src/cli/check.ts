@@ -13,13 +13,13 @@ import type { WorkspaceContext, WorkspaceDocument } from '../core/workspace/type
 import type { InputFile } from './files.js';
 import { byPosition, checkFiles, defaultJobs, type CheckTask } from './parallel.js';
 import { encodeDocument, type DecodedText } from './encoding.js';
-import { fixUntilStable, lineDiff, writeFileAtomically } from './fix.js';
+import { fixUntilStable, lineDiff, pauseBeforeWrite, replaceFileContent, unchangedSince, type ReadStamp } from './fix.js';
 import { formatGithub } from './formatters/github.js';
 import { formatJson } from './formatters/json.js';
 import { formatJunit } from './formatters/junit.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
-import { msg, tr } from './messages.js';
+import { analysisFailure, msg, tr } from './messages.js';
 import { loadWorkspace, type LoadedWorkspace } from './links.js';
 import { reportsOnAnother } from '../core/workspace/link.js';
 import type { CheckOptions } from './options.js';
@@ -73,7 +73,16 @@ export function runCheck(options: CheckOptions, io: Io): number {
   const shared: LoadedWorkspace | undefined = crossDocument ? loadWorkspace(session, inputs) : undefined;
   for (const d of shared?.documents ?? []) documents.set(d.id, { lines: d.document.lines, path: session.display(d.id) });
 
-  const checkOne = (absolutePath: string, shownPath: string, decoded: DecodedText, config: CoreConfig, writable: boolean) => {
+  // `stamp`: what the file was when read, for a file --fix may write (not standard input).
+  const checkOne = (absolutePath: string, shownPath: string, decoded: DecodedText, config: CoreConfig, stamp?: ReadStamp) => {
+    try {
+      checkOneUnsafe(absolutePath, shownPath, decoded, config, stamp);
+    } catch (error) {
+      // One document that cannot be analysed is one error naming it; the others are still checked.
+      session.fail(absolutePath, analysisFailure(error));
+    }
+  };
+  const checkOneUnsafe = (absolutePath: string, shownPath: string, decoded: DecodedText, config: CoreConfig, stamp?: ReadStamp) => {
     const workspace = shared && { id: absolutePath, documents: shared.documents, links: shared.links };
     let text = decoded.text;
     let fixed = 0;
@@ -81,18 +90,28 @@ export function runCheck(options: CheckOptions, io: Io): number {
     let diff: string[] | undefined;
     if (options.fix !== 'none') {
       const result = fixUntilStable(text, (t) => checkText(t, config, options.inlineConfig, workspace).findings);
-      if (result.text !== text) {
-        if (options.fix === 'write' && writable) {
-          try {
-            writeFileAtomically(absolutePath, encodeDocument(result.text, decoded.encoding));
-          } catch (error) {
-            session.fail(absolutePath, msg.writeFailed((error as NodeJS.ErrnoException).code ?? String(error)));
-            return;
+      let keep = result.text !== text;
+      if (keep) {
+        if (options.fix === 'write' && stamp) {
+          pauseBeforeWrite(io.env, absolutePath);
+          if (!unchangedSince(absolutePath, stamp)) {
+            // Saved by someone else since it was read: their edit wins; the report is of what was read.
+            session.fail(absolutePath, msg.changedWhileFixing());
+            keep = false;
+          } else {
+            try {
+              replaceFileContent(absolutePath, encodeDocument(result.text, decoded.encoding));
+            } catch (error) {
+              session.fail(absolutePath, msg.writeFailed((error as NodeJS.ErrnoException).code ?? String(error)));
+              return;
+            }
           }
         } else {
           output = result.text;
           diff = lineDiff(text, result.text);
         }
+      }
+      if (keep) {
         fixed = result.applied;
         text = result.text;
       }
@@ -119,14 +138,14 @@ export function runCheck(options: CheckOptions, io: Io): number {
     } else if (config) {
       const decoded = session.readStdin(name, config);
       const core = config.isIncluded(absolute) ? config.includedCore : config.core;
-      if (decoded) checkOne(absolute, options.stdinFilename !== undefined ? session.display(absolute) : name, decoded, core, false);
+      if (decoded) checkOne(absolute, options.stdinFilename !== undefined ? session.display(absolute) : name, decoded, core);
     }
   } else {
     for (const file of inputs) {
       const config = session.configFor(file.path);
       if (!config) continue;
-      const decoded = session.read(file.path, config);
-      if (decoded) checkOne(file.path, session.display(file.path), decoded, config.isIncluded(file.path) ? config.includedCore : config.core, true);
+      const read = session.readWithStamp(file.path, config);
+      if (read) checkOne(file.path, session.display(file.path), read.document, config.isIncluded(file.path) ? config.includedCore : config.core, read.stamp);
     }
   }
   return finish(session, options, files, io, options.stdin ? 1 : inputs.length);

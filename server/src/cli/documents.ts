@@ -1,28 +1,37 @@
 // Reading one document from disk or standard input: size limit, encoding, and a one-line reason
 // when it cannot be read.
 
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { formatByteSize } from '../config/schema.js';
+import { analysableBytes } from '../heap.js';
 import type { LocalizedText } from '../core/types.js';
 import { decodeDocument, type DecodedText } from './encoding.js';
 import { msg } from './messages.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
-export type ReadResult = { ok: true; document: DecodedText; size: number } | { ok: false; message: LocalizedText };
+/** The largest document this process can analyse, whatever --max-file-size says (heap.ts). */
+export const memoryCeiling = analysableBytes;
+
+/** Opening never blocks: a FIFO opened for reading waits for a writer (issue 16). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+export type ReadResult = { ok: true; document: DecodedText; size: number; bytes: Uint8Array; mtimeMs: number } | { ok: false; message: LocalizedText };
 
 export function readDocument(path: string, maxSize: number): ReadResult {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, OPEN_FLAGS);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    return { ok: false, message: code === 'ENOENT' ? msg.fileNotFound() : msg.unreadable(code) };
+    return { ok: false, message: code === 'ENOENT' ? msg.fileNotFound() : code === 'ELOOP' ? msg.symlinkLoop() : msg.unreadable(code) };
   }
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: msg.notRegularFile() };
     if (stat.size > maxSize) return { ok: false, message: msg.tooLarge(formatByteSize(stat.size), formatByteSize(maxSize)) };
+    const ceiling = memoryCeiling();
+    if (stat.size > ceiling) return { ok: false, message: msg.tooLargeForMemory(formatByteSize(stat.size), formatByteSize(ceiling)) };
     const bytes = Buffer.alloc(stat.size);
     let read = 0;
     while (read < stat.size) {
@@ -30,7 +39,9 @@ export function readDocument(path: string, maxSize: number): ReadResult {
       if (n === 0) break;
       read += n;
     }
-    return decoded(bytes.subarray(0, read));
+    const content = bytes.subarray(0, read);
+    const result = decoded(content);
+    return result.ok ? { ...result, bytes: content, mtimeMs: stat.mtimeMs } : result;
   } catch (error) {
     return { ok: false, message: msg.unreadable((error as NodeJS.ErrnoException).code ?? 'EIO') };
   } finally {
@@ -38,18 +49,51 @@ export function readDocument(path: string, maxSize: number): ReadResult {
   }
 }
 
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 export function readStdin(maxSize: number): ReadResult {
-  let bytes: Buffer;
+  // Read in chunks, never more than the limit and one byte: a 200 MB stream is refused after 20 MB.
+  const limit = Math.min(maxSize, memoryCeiling());
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.alloc(1 << 16);
   try {
-    bytes = readFileSync(0);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(0, chunk, 0, chunk.length, null);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') {
+          // A non-blocking standard input with nothing yet: wait a little rather than spin.
+          Atomics.wait(PAUSE, 0, 0, 5);
+          continue;
+        }
+        if (code === 'EOF') break;
+        throw error;
+      }
+      if (n === 0) break;
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+      total += n;
+      if (total > limit) {
+        return {
+          ok: false,
+          message:
+            total > maxSize
+              ? msg.tooLarge(`> ${formatByteSize(maxSize)}`, formatByteSize(maxSize))
+              : msg.tooLargeForMemory(`> ${formatByteSize(limit)}`, formatByteSize(limit)),
+        };
+      }
+    }
   } catch (error) {
     return { ok: false, message: msg.unreadable((error as NodeJS.ErrnoException).code ?? 'EIO') };
   }
-  if (bytes.length > maxSize) return { ok: false, message: msg.tooLarge(formatByteSize(bytes.length), formatByteSize(maxSize)) };
-  return decoded(bytes);
+  const bytes = Buffer.concat(chunks, total);
+  const result = decoded(bytes);
+  return result.ok ? { ...result, bytes, mtimeMs: 0 } : result;
 }
 
-function decoded(bytes: Uint8Array): ReadResult {
+function decoded(bytes: Uint8Array): { ok: true; document: DecodedText; size: number } | { ok: false; message: LocalizedText } {
   const result = decodeDocument(bytes);
   if ('text' in result) return { ok: true, document: result, size: bytes.length };
   switch (result.kind) {

@@ -50,7 +50,7 @@ export function collectFiles(args: string[], options: CollectOptions): { files: 
     if (stat?.isDirectory()) {
       const found: string[] = [];
       const walkProblems = walk(absolute, found);
-      problems.push(...walkProblems.map((p) => ({ path: p.path, message: msg.unreadable(p.code) })));
+      for (const p of walkProblems) problems.push({ path: p.path, message: msg.unreadable(p.code) });
       const kept = found.filter((f) => !options.isIgnored(f));
       if (kept.length === 0 && walkProblems.length === 0) problems.push({ path: arg, message: msg.noDocumentsFound(found.length) });
       for (const f of kept) add(f, false);
@@ -59,7 +59,7 @@ export function collectFiles(args: string[], options: CollectOptions): { files: 
     } else {
       const scan = picomatch.scan(arg);
       if (!scan.isGlob) {
-        problems.push({ path: arg, message: msg.fileNotFound() });
+        problems.push({ path: arg, message: statError(absolute) === 'ELOOP' ? msg.symlinkLoop() : msg.fileNotFound() });
         continue;
       }
       const base = resolve(options.cwd, scan.base || '.');
@@ -97,10 +97,19 @@ function walk(dir: string, out: string[]): { path: string; code: string }[] {
       isFile = target?.isFile() ?? false;
     }
     if (isDir) {
-      if (!skipDirectory(entry.name)) unreadable.push(...walk(path, out));
+      if (!skipDirectory(entry.name)) for (const u of walk(path, out)) unreadable.push(u);
     } else if (isFile && isDocumentPath(entry.name)) out.push(path);
   }
   return unreadable;
+}
+
+function statError(path: string): string | undefined {
+  try {
+    statSync(path);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code;
+  }
 }
 
 function statOrUndefined(path: string) {

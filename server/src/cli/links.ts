@@ -4,13 +4,15 @@
 // configuration's explicit links.
 
 import type { CoreConfig } from '../core/config.js';
+import type { PolicyDocument } from '../core/document/model.js';
 import { parseDocument } from '../core/document/parse.js';
 import type { Locale, LocalizedText } from '../core/types.js';
 import { linkDocuments, type ExplicitLink, type LinkOutcome, type LinkReason, type WorkspaceDocument } from '../core/workspace/index.js';
 import { readDocument } from './documents.js';
 import type { InputFile } from './files.js';
 import { EXIT_FATAL, EXIT_OK } from './check.js';
-import { tr } from './messages.js';
+import { escapeControls } from './formatters/stylish.js';
+import { analysisFailure, tr } from './messages.js';
 import { linksToJson } from './links-json.js';
 import type { WorkspaceOptions } from './links-options.js';
 import { Session, type Io } from './session.js';
@@ -41,7 +43,14 @@ export function loadWorkspace(session: Session, files: readonly InputFile[], opt
       if (options.report) session.fail(path, read.message);
       return false;
     }
-    documents.push({ id: path, document: parseDocument(read.document.text, config.core) });
+    let document: PolicyDocument;
+    try {
+      document = parseDocument(read.document.text, config.core);
+    } catch (error) {
+      if (options.report) session.fail(path, analysisFailure(error));
+      return false;
+    }
+    documents.push({ id: path, document });
     firstConfig ??= config.core;
     for (const link of config.links) {
       const key = `${link.report}\0${link.resolution}`;
@@ -91,7 +100,7 @@ export function runLinks(options: WorkspaceOptions, io: Io): number {
   const outcomes = linkDocuments(workspace.documents, workspace.links, workspace.config ? { pillars: workspace.config.pillars } : {});
   const pathOf = (id: string) => session.display(id);
   const rendered =
-    options.format === 'json' ? JSON.stringify(linksToJson(outcomes, pathOf, options.locale), null, 2) + '\n' : formatTable(outcomes, pathOf, options.locale);
+    options.format === 'json' ? JSON.stringify(linksToJson(outcomes, pathOf, options.locale), null, 2) + '\n' : escapeControls(formatTable(outcomes, pathOf, options.locale), true);
   session.emit(rendered, options.output);
   return session.failures.length > 0 ? EXIT_FATAL : EXIT_OK;
 }

@@ -53,6 +53,11 @@ export const msg = {
     vi: `tệp quá lớn (${size}, giới hạn ${limit}; đổi bằng --max-file-size hoặc "maxFileSize")`,
     en: `file too large (${size}, limit ${limit}; change it with --max-file-size or "maxFileSize")`,
   }),
+  tooLargeForMemory: (size: string, limit: string): LocalizedText => ({
+    vi: `tệp quá lớn để phân tích với bộ nhớ hiện có (${size}, tối đa ${limit})`,
+    en: `file too large to analyse in the available memory (${size}, at most ${limit})`,
+  }),
+  symlinkLoop: (): LocalizedText => ({ vi: 'liên kết tượng trưng tạo thành vòng lặp', en: 'symbolic link loop' }),
   binary: (kind: string | undefined): LocalizedText => ({
     vi: `tệp nhị phân${kind ? ` (có vẻ là ${kind})` : ''}, không phải văn bản; hãy chuyển sang Markdown hoặc văn bản thuần`,
     en: `binary file${kind ? ` (looks like ${kind})` : ''}, not text; convert it to Markdown or plain text`,
@@ -66,6 +71,14 @@ export const msg = {
     en: 'invalid UTF-16 (UTF-16 BOM but malformed content)',
   }),
   writeFailed: (reason: string): LocalizedText => ({ vi: `không ghi được tệp (${reason})`, en: `cannot write file (${reason})` }),
+  outputIsInput: (): LocalizedText => ({
+    vi: 'không ghi báo cáo đè lên một văn bản đang kiểm tra; hãy chọn tệp khác cho --output',
+    en: 'will not write the report over a document being checked; choose another file for --output',
+  }),
+  changedWhileFixing: (): LocalizedText => ({
+    vi: 'tệp đã thay đổi kể từ khi được đọc; không ghi bản sửa (chạy lại --fix)',
+    en: 'the file changed since it was read; fixes not written (run --fix again)',
+  }),
   ruleFailed: (ruleId: string, error: string): LocalizedText => ({
     vi: `quy tắc ${ruleId} gặp lỗi nội bộ: ${error}`,
     en: `rule ${ruleId} failed internally: ${error}`,
@@ -112,10 +125,16 @@ export const msg = {
     vi: `${total} vấn đề (${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.information} thông tin, ${counts.hint} gợi ý) trong ${files} tệp.`,
     en: `${plural(total, 'problem', 'problems')} (${plural(counts.error, 'error', 'errors')}, ${plural(counts.warning, 'warning', 'warnings')}, ${counts.information} info, ${plural(counts.hint, 'hint', 'hints')}) in ${plural(files, 'file', 'files')}.`,
   }),
+  uncheckedFiles: (n: number): LocalizedText => ({
+    vi: `${n} tệp không kiểm tra được (xem thông báo lỗi).`,
+    en: `${plural(n, 'file', 'files')} could not be checked (see the errors).`,
+  }),
   fixedCount: (n: number): LocalizedText => ({ vi: `đã sửa ${n} vấn đề`, en: `fixed ${plural(n, 'problem', 'problems')}` }),
   wouldFix: (n: number): LocalizedText => ({ vi: `sẽ sửa ${n} vấn đề`, en: `would fix ${plural(n, 'problem', 'problems')}` }),
   noTargets: (): LocalizedText => ({ vi: '(không tìm thấy chỉ tiêu nào)', en: '(no targets found)' }),
 };
+
+export { analysisFailure } from '../core/document/limits.js';
 
 export const TARGET_COLUMNS: Record<'line' | 'pillar' | 'year' | 'comparator' | 'value' | 'indicator', LocalizedText> = {
   line: { vi: 'Dòng', en: 'Line' },

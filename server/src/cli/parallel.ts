@@ -23,6 +23,7 @@ import type { Finding, Locale, LocalizedText } from '../core/types.js';
 import { reviveSummary, workspaceSummary } from '../core/workspace/summary.js';
 import { reportsOnAnother } from '../core/workspace/link.js';
 import { readDocument } from './documents.js';
+import { analysisFailure } from './messages.js';
 import { displayPath, toDiagnostics, type Diagnostic } from './report.js';
 
 export interface CheckTask {
@@ -73,9 +74,16 @@ export function checkFile(task: CheckTask, settings: CheckSettings): CheckedFile
   if (!read.ok) return { ok: false, message: read.message };
   const config = settings.configs[task.config]!;
   const text = read.document.text;
-  const document = parseDocument(text, config);
-  // No workspace: the cross-document rule stays silent here and runs later with the summaries.
-  const analysis = checkDocument(document, config);
+  let document: PolicyDocument;
+  let analysis: ReturnType<typeof checkDocument>;
+  try {
+    document = parseDocument(text, config);
+    // No workspace: the cross-document rule stays silent here and runs later with the summaries.
+    analysis = checkDocument(document, config);
+  } catch (error) {
+    // One document that cannot be analysed is one error naming it; the others are still checked.
+    return { ok: false, message: analysisFailure(error) };
+  }
   let findings = analysis.findings;
   if (settings.inlineConfig) {
     const result = applyInlineSuppressions(text, findings, KNOWN_RULE_IDS);
@@ -188,7 +196,7 @@ export function runCheckWorker(data: unknown): boolean {
     try {
       result = checkFile(task, input.settings);
     } catch (error) {
-      result = { ok: true, diagnostics: [], spans: [], failures: [{ ruleId: '(parse)', error: error instanceof Error ? error.message : String(error) }] };
+      result = { ok: false, message: analysisFailure(error) };
     }
     input.port.postMessage({ index: i, result });
     Atomics.add(counters, POSTED, 1);

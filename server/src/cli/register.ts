@@ -3,10 +3,11 @@
 // whether it is met. CSV for the spreadsheet the office keeps (UTF-8 with BOM, see the core),
 // JSON for tools, an aligned table for the terminal.
 
+import { maxOf } from '../core/text.js';
 import { buildRegister, registerToCsv, STATUS_NAMES, type RegisterEntry } from '../core/workspace/index.js';
 import type { Locale } from '../core/types.js';
 import { EXIT_FATAL, EXIT_OK } from './check.js';
-import { displayWidth, padEnd } from './formatters/stylish.js';
+import { displayWidth, escapeControls, padEnd } from './formatters/stylish.js';
 import { linksToJson } from './links-json.js';
 import { loadWorkspace } from './links.js';
 import { jsonRegisterSchema } from './register-json.js';
@@ -53,7 +54,7 @@ export function runRegister(options: WorkspaceOptions, io: Io): number {
       links: linksToJson(register.links, pathOf, locale).links,
     });
     rendered = JSON.stringify(json, null, 2) + '\n';
-  } else rendered = formatTable(register.entries, pathOf, locale);
+  } else rendered = escapeControls(formatTable(register.entries, pathOf, locale), true);
   session.emit(rendered, options.output);
   return session.failures.length > 0 ? EXIT_FATAL : EXIT_OK;
 }
@@ -85,7 +86,7 @@ function formatTable(entries: RegisterEntry[], pathOf: (id: string) => string, l
         e.indicator,
       ]),
     ];
-    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]!))));
+    const widths = rows[0]!.map((_, i) => maxOf(rows, (r) => displayWidth(r[i]!)));
     const lines = rows.map((r) => '  ' + r.map((cell, i) => (i === r.length - 1 ? cell : padEnd(cell, widths[i]!))).join('  '));
     return `${pathOf(id)} — ${tr(own[0]!.documentName, locale)}\n${lines.join('\n')}`;
   });

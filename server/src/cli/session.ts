@@ -2,13 +2,15 @@
 // the command line, reading them — and the rule that every problem is one line on stderr naming
 // its file, remembered so that the run ends with exit status 2 while the other files are still done.
 
+import { existsSync, lstatSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigCache, formatConfigProblem, type ResolvedConfig } from '../config/load.js';
 import type { Locale, LocalizedText } from '../core/types.js';
 import type { DecodedText } from './encoding.js';
 import { DEFAULT_MAX_FILE_SIZE, readDocument, readStdin } from './documents.js';
 import { collectFiles, type InputFile } from './files.js';
-import { writeFileAtomically } from './fix.js';
+import { replaceFileContent, writeFileAtomically, type ReadStamp } from './fix.js';
+import { escapeControls } from './formatters/stylish.js';
 import { msg, tr } from './messages.js';
 import { displayPath, type Failure } from './report.js';
 
@@ -32,6 +34,8 @@ export class Session {
   readonly failures: Failure[] = [];
   private readonly configs: ConfigCache;
   private readonly reportedConfigs = new Set<string>();
+  /** Every document the arguments named or led to (ignored ones too): never overwritten by -o. */
+  private readonly inputs: string[] = [];
 
   constructor(
     readonly io: Io,
@@ -52,11 +56,11 @@ export class Session {
     const shown = this.display(path);
     const text = tr(message, this.locale);
     this.failures.push({ path: shown, message: text });
-    this.io.stderr(`${shown}: ${text}\n`);
+    this.io.stderr(`${escapeControls(shown)}: ${escapeControls(text)}\n`);
   }
 
   notice(path: string, message: LocalizedText): void {
-    this.io.stderr(`${this.display(path)}: ${tr(message, this.locale)}\n`);
+    this.io.stderr(`${escapeControls(this.display(path))}: ${escapeControls(tr(message, this.locale))}\n`);
   }
 
   /** The configuration of a document; undefined (its problems reported once) when it is broken. */
@@ -96,6 +100,7 @@ export class Session {
       },
     });
     for (const p of problems) this.fail(p.path, p.message);
+    for (const f of files) this.inputs.push(f.path);
     return files.filter((f) => {
       const result = this.configs.for(f.path);
       if (f.explicit && result.ok && result.config.isIgnored(f.path)) {
@@ -120,24 +125,51 @@ export class Session {
   }
 
   read(path: string, config: ResolvedConfig): DecodedText | undefined {
+    return this.readWithStamp(path, config)?.document;
+  }
+
+  /** The document and what the file was when read (for --fix to write only over that). */
+  readWithStamp(path: string, config: ResolvedConfig): { document: DecodedText; stamp: ReadStamp } | undefined {
     const result = readDocument(path, this.maxFileSize(config));
-    if (result.ok) return result.document;
+    if (result.ok) return { document: result.document, stamp: { size: result.bytes.length, mtimeMs: result.mtimeMs, bytes: result.bytes } };
     this.fail(path, result.message);
     return undefined;
   }
 
-  /** The report, to --output (written atomically) or standard output. */
+  /**
+   * The report, to --output or standard output. Never over a document of the run (issue 16: `-o`
+   * onto a checked document replaced it by the report); through a symbolic link to its target and
+   * into a device or FIFO rather than renaming a regular file over them; an existing file keeps its
+   * owner, mode and hard links; a new one is written atomically.
+   */
   emit(rendered: string, output: string | undefined): void {
     if (output === undefined) {
       if (rendered) this.io.stdout(rendered);
       return;
     }
     const target = resolve(this.io.cwd, output);
+    if (this.isInput(target)) {
+      this.fail(target, msg.outputIsInput());
+      return;
+    }
+    const bytes = Buffer.from(rendered, 'utf8');
     try {
-      writeFileAtomically(target, Buffer.from(rendered, 'utf8'));
+      if (!existsNoFollow(target)) writeFileAtomically(target, bytes);
+      else if (!existsSync(target)) writeFileSync(target, bytes); // a dangling link: create its target
+      else replaceFileContent(target, bytes);
     } catch (error) {
       this.fail(target, msg.writeFailed((error as NodeJS.ErrnoException).code ?? String(error)));
     }
+  }
+
+  /** Whether `path` is (through links, or as another hard link) one of the documents collected. */
+  private isInput(path: string): boolean {
+    const target = statOrUndefined(path);
+    if (!target || this.inputs.length === 0) return false;
+    return this.inputs.some((p) => {
+      const input = statOrUndefined(p);
+      return input !== undefined && input.ino === target.ino && input.dev === target.dev;
+    });
   }
 
   readStdin(name: string, config: ResolvedConfig): DecodedText | undefined {
@@ -145,5 +177,22 @@ export class Session {
     if (result.ok) return result.document;
     this.fail(name, result.message);
     return undefined;
+  }
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function existsNoFollow(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,15 +1,16 @@
 // `vanban targets`: the targets (chỉ tiêu) the document model extracts — what a drafter checks
 // first, and what a reviewer pastes into a spreadsheet.
 
+import { maxOf } from '../core/text.js';
 import { COMPARATOR_LABELS } from '../core/labels.js';
 import { parseDocument } from '../core/document/parse.js';
 import type { PolicyDocument, Target } from '../core/document/model.js';
 import type { Comparator, Quantity } from '../core/numbers.js';
 import type { Locale, LocalizedText } from '../core/types.js';
 import { EXIT_FATAL, EXIT_OK } from './check.js';
-import { padEnd, displayWidth } from './formatters/stylish.js';
+import { displayWidth, escapeControls, padEnd } from './formatters/stylish.js';
 import { jsonTargetsSchema, type JsonTarget } from './json-schema.js';
-import { msg, TARGET_COLUMNS, tr } from './messages.js';
+import { analysisFailure, msg, TARGET_COLUMNS, tr } from './messages.js';
 import type { TargetsOptions } from './options.js';
 import { toRange } from './report.js';
 import { Session, type Io } from './session.js';
@@ -59,7 +60,13 @@ export function runTargets(options: TargetsOptions, io: Io): number {
     if (!config) continue;
     const decoded = session.read(file.path, config);
     if (!decoded) continue;
-    const document = parseDocument(decoded.text, config.core);
+    let document: PolicyDocument;
+    try {
+      document = parseDocument(decoded.text, config.core);
+    } catch (error) {
+      session.fail(file.path, analysisFailure(error));
+      continue;
+    }
     results.push({ path: session.display(file.path), targets: document.targets.map((t) => toJsonTarget(document, t)) });
   }
   const rendered =
@@ -67,7 +74,7 @@ export function runTargets(options: TargetsOptions, io: Io): number {
       ? JSON.stringify(jsonTargetsSchema.parse({ files: results }), null, 2) + '\n'
       : options.format === 'csv'
         ? formatCsv(results, options.locale)
-        : formatTable(results, options.locale);
+        : escapeControls(formatTable(results, options.locale), true);
   session.emit(rendered, options.output);
   return session.failures.length > 0 ? EXIT_FATAL : EXIT_OK;
 }
@@ -93,16 +100,21 @@ function formatTable(results: { path: string; targets: JsonTarget[] }[], locale:
   const blocks = results.map(({ path, targets }) => {
     if (targets.length === 0) return `${path}\n  ${tr(msg.noTargets(), locale)}`;
     const rows = [headers(locale), ...targets.map((t) => cells(t, locale))];
-    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]!))));
+    const widths = rows[0]!.map((_, i) => maxOf(rows, (r) => displayWidth(r[i]!)));
     const lines = rows.map((r) => '  ' + r.map((cell, i) => (i === r.length - 1 ? cell : padEnd(cell, widths[i]!))).join('  '));
     return `${path}\n${lines.join('\n')}`;
   });
   return blocks.join('\n\n') + '\n';
 }
 
-/** RFC 4180: CRLF records, every field quoted when it holds a quote, comma or line break. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * RFC 4180: CRLF records, every field quoted when it holds a quote, comma or line break. A field
+ * that a spreadsheet would read as a formula (`=HYPERLINK(…)` from a document, issue 16) starts
+ * with an apostrophe, as OWASP recommends: `=`, `+`, `-`, `@`, tab and carriage return.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function formatCsv(results: { path: string; targets: JsonTarget[] }[], locale: Locale): string {

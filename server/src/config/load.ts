@@ -3,7 +3,7 @@
 // problems of the configuration file with exact ranges (for a diagnostic on that file in the editor,
 // and `file:line:col: key: message` in the CLI).
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 // The ESM build: the package's UMD entry loads its modules through a dynamic require that bundlers
@@ -13,7 +13,7 @@ import { DEFAULT_PILLARS, defaultConfig, type CoreConfig, type PillarDefinition 
 import { asciiKey, LineIndex, toneKey } from '../core/text.js';
 import type { Locale, LocalizedText } from '../core/types.js';
 import { describeIssue, type IssueLike } from './issues.js';
-import { configSchema, parseByteSize, type ConfigFile } from './schema.js';
+import { configSchema, formatByteSize, parseByteSize, type ConfigFile } from './schema.js';
 
 export const CONFIG_FILE_NAME = '.vanbanrc.json';
 
@@ -63,13 +63,34 @@ export interface ParseConfigOptions {
 /** Parses and validates the text of a configuration file (which may be an unsaved editor buffer). */
 export function parseConfigText(text: string, file: string, options: ParseConfigOptions = {}): ConfigResult {
   const locate = locator(text);
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0) {
+  // Before the parser and the schema, which both recurse: 3,000 nested arrays overflowed the stack.
+  const tooDeep = nestingBeyond(text, MAX_CONFIG_NESTING);
+  if (tooDeep >= 0) {
     return {
       ok: false,
       file,
-      problems: errors.map((e) => ({ file, range: locate(e.offset, e.offset + e.length), key: '', message: parseErrorMessage(e) })),
+      problems: [
+        {
+          file,
+          range: locate(tooDeep, tooDeep + 1),
+          key: '',
+          message: {
+            vi: `JSON lồng quá sâu (hơn ${MAX_CONFIG_NESTING} cấp)`,
+            en: `JSON nested too deep (more than ${MAX_CONFIG_NESTING} levels)`,
+          },
+        },
+      ],
+    };
+  }
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    // The parser goes on after a mistake and reports its consequences too (`{ rules: {} }` gave
+    // four problems, `{ "rules": ` two at the same place): the first one, as JSON.parse would.
+    return {
+      ok: false,
+      file,
+      problems: errors.slice(0, 1).map((e) => ({ file, range: locate(e.offset, e.offset + e.length), key: '', message: parseErrorMessage(e) })),
     };
   }
   const value: unknown = tree === undefined ? {} : nodeValue(tree);
@@ -112,6 +133,38 @@ export function parseConfigText(text: string, file: string, options: ParseConfig
   }
   if (problems.length > 0) return { ok: false, file, problems };
   return { ok: true, config: resolveConfig(parsed.data, file, links, pillars as PillarDefinition[]) };
+}
+
+/** Far deeper than any configuration needs (its schema is four levels deep). */
+export const MAX_CONFIG_NESTING = 64;
+
+/**
+ * The offset of the first `[` or `{` opened deeper than `max`, or -1: one pass over the JSONC text
+ * that skips strings and comments.
+ */
+function nestingBeyond(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: up to the closing quote, escapes skipped (an unterminated one is the parser's to report).
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22 || d === 0x0a) break;
+      }
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) {
+      if (depth > 0) depth--;
+    }
+  }
+  return -1;
 }
 
 function resolveConfig(
@@ -198,40 +251,88 @@ function slug(name: string): string {
   return asciiKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pillar';
 }
 
+/** Far larger than any configuration (a few kB); a 200 MB one aborted V8 (issue 16). */
+export const MAX_CONFIG_SIZE = 1024 * 1024;
+
+/** Opening never blocks: a FIFO given as --config waited for a writer for ever (issue 16). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** The text of a configuration file, or why it cannot be read. */
+function readConfigText(file: string): { text: string } | { message: LocalizedText } {
+  let fd: number;
+  try {
+    fd = openSync(file, OPEN_FLAGS);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return {
+      message:
+        code === 'ENOENT'
+          ? { vi: 'không tìm thấy tệp cấu hình', en: 'configuration file not found' }
+          : code === 'ELOOP'
+            ? { vi: 'liên kết tượng trưng tạo thành vòng lặp', en: 'symbolic link loop' }
+            : { vi: `không đọc được tệp cấu hình (${code})`, en: `cannot read the configuration file (${code})` },
+    };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { message: { vi: 'là một thư mục, không phải tệp cấu hình', en: 'is a directory, not a configuration file' } };
+    if (!stat.isFile()) return { message: { vi: 'không phải tệp thông thường', en: 'not a regular file' } };
+    if (stat.size > MAX_CONFIG_SIZE) {
+      return {
+        message: {
+          vi: `tệp cấu hình quá lớn (${formatByteSize(stat.size)}, tối đa ${formatByteSize(MAX_CONFIG_SIZE)})`,
+          en: `configuration file too large (${formatByteSize(stat.size)}, at most ${formatByteSize(MAX_CONFIG_SIZE)})`,
+        },
+      };
+    }
+    const bytes = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, bytes, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { text: bytes.subarray(0, read).toString('utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return { message: { vi: `không đọc được tệp cấu hình (${code})`, en: `cannot read the configuration file (${code})` } };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads and parses one configuration file. */
 export function loadConfigFile(file: string): ConfigResult {
   const absolute = resolve(file);
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    const message: LocalizedText =
-      code === 'ENOENT'
-        ? { vi: 'không tìm thấy tệp cấu hình', en: 'configuration file not found' }
-        : { vi: `không đọc được tệp cấu hình (${code})`, en: `cannot read the configuration file (${code})` };
-    return { ok: false, file: absolute, problems: [{ file: absolute, range: locator('')(0, 0), key: '', message }] };
+  const read = readConfigText(absolute);
+  if ('message' in read) {
+    return { ok: false, file: absolute, problems: [{ file: absolute, range: locator('')(0, 0), key: '', message: read.message }] };
   }
+  let text = read.text;
   // Editors do not count a BOM as a column.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return parseConfigText(text, absolute, { fileExists: (p) => existsSync(p) });
 }
 
-/** The nearest `.vanbanrc.json` in the document's directory or above. */
+/**
+ * The nearest `.vanbanrc.json` in the document's directory or above. Anything of that name counts:
+ * a directory (or a FIFO) so named is reported by loadConfigFile rather than skipped silently.
+ */
 export function findConfigFile(documentPath: string): string | undefined {
   let dir = dirname(resolve(documentPath));
   for (;;) {
     const candidate = join(dir, CONFIG_FILE_NAME);
-    if (isFile(candidate)) return candidate;
+    if (exists(candidate)) return candidate;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
 }
 
-function isFile(path: string): boolean {
+function exists(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    lstatSync(path);
+    return true;
   } catch {
     return false;
   }
@@ -320,7 +421,9 @@ function nodeValue(node: Node): unknown {
       const out: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
-        if (key && value) out[String(key.value)] = nodeValue(value);
+        // defineProperty, not assignment: `"__proto__": {…}` must be an own (and so unknown) key,
+        // not the object's prototype, whose content the schema would then read as the file's.
+        if (key && value) Object.defineProperty(out, String(key.value), { value: nodeValue(value), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }

@@ -10,3 +10,4 @@ export { parseVnNumber, scanQuantities } from './numbers.js';
 export { rules, ruleById } from './rules/index.js';
 export { ruleDocPath, type RuleDefinition } from './rules/rule.js';
 export { parseDocument } from './document/parse.js';
+export { analysisFailure, DocumentLimitError, MAX_NESTING } from './document/limits.js';

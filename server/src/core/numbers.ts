@@ -48,6 +48,7 @@
 // - Numbers with more than 15 significant digits, and digit runs that are not Vietnamese numbers
 //   (`1.38`, `4.40`), are neither quantities nor excluded: they are silently skipped.
 
+import { maxOf, minOf } from './text.js';
 import type { Span } from './types.js';
 
 /** A closed interval of real numbers. */
@@ -1085,8 +1086,8 @@ class Scanner {
       q.maintained = inner ?? 'eq';
     } else if (inner) q.comparator = inner;
     if (before.length && (maintain || inner)) {
-      const first = Math.min(...before.map((f) => f.first));
-      const last = Math.max(...before.map((f) => f.last));
+      const first = minOf(before, (f) => f.first);
+      const last = maxOf(before, (f) => f.last);
       q.comparatorSpan = { start: this.start[first]!, end: this.end[last]! };
     } else if (trailing) q.comparatorSpan = { start: this.start[trailing.first]!, end: this.end[trailing.last]! };
   }

@@ -40,7 +40,39 @@ export interface SuppressionResult {
   problems: Finding[];
 }
 
-const COMMENT = /<!--\s*vanban-([A-Za-z-]*)([\s\S]*?)-->/g;
+const NAME_CHAR = /[A-Za-z-]/;
+const SPACE_CHAR = /\s/;
+
+/**
+ * The matches of `/<!--\s*vanban-([A-Za-z-]*)([\s\S]*?)-->/g`, found in one pass: the regular
+ * expression tried every unclosed `<!-- vanban-` to the end of the text (976 kB of them took
+ * two minutes, issue 16). Once no `-->` follows a start, none follows any later one.
+ */
+function* directiveComments(text: string): Generator<{ index: number; nameStart: number; name: string; body: string; length: number }> {
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf('<!--', from);
+    if (start === -1) return;
+    let k = start + 4;
+    while (k < text.length && SPACE_CHAR.test(text[k]!)) k++;
+    if (!text.startsWith('vanban-', k)) {
+      from = start + 1;
+      continue;
+    }
+    const nameStart = k + 'vanban-'.length;
+    let nameEnd = nameStart;
+    while (nameEnd < text.length && NAME_CHAR.test(text[nameEnd]!)) nameEnd++;
+    // The name is greedy: it gives characters back only when no `-->` follows it at all.
+    let close = text.indexOf('-->', nameEnd);
+    if (close === -1) {
+      close = text.indexOf('-->', nameStart);
+      if (close === -1) return;
+      nameEnd = close;
+    }
+    yield { index: start, nameStart, name: text.slice(nameStart, nameEnd), body: text.slice(nameEnd, close), length: close + 3 - start };
+    from = close + 3;
+  }
+}
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Parses the directives of a document; malformed ones are returned as problems. */
@@ -49,14 +81,17 @@ export function parseInlineDirectives(text: string): { directives: InlineDirecti
   const problems: Finding[] = [];
   // Fenced code is looked for only in a document that has a directive at all (most have none).
   let fenced: Span[] | undefined;
-  for (const match of text.matchAll(COMMENT)) {
+  // Comments come in order, and so do the fenced ranges: one pointer walks them.
+  let fence = 0;
+  for (const match of directiveComments(text)) {
     const start = match.index;
     fenced ??= fencedRanges(text);
-    if (fenced.some((r) => start >= r.start && start < r.end)) continue;
-    const name = match[1]!;
-    const span = { start, end: start + match[0].length };
+    while (fence < fenced.length && fenced[fence]!.end <= start) fence++;
+    if (fence < fenced.length && start >= fenced[fence]!.start) continue;
+    const name = match.name;
+    const span = { start, end: start + match.length };
     if (!DIRECTIVE_KINDS.has(name)) {
-      const nameStart = start + match[0].indexOf('vanban-') + 'vanban-'.length;
+      const nameStart = match.nameStart;
       const nameSpan = { start: nameStart, end: nameStart + name.length };
       const suggestion = nearest(name, [...DIRECTIVE_KINDS]);
       problems.push(problem(nameSpan, {
@@ -65,8 +100,8 @@ export function parseInlineDirectives(text: string): { directives: InlineDirecti
       }, suggestion));
       continue;
     }
-    const body = match[2]!;
-    const bodyStart = start + match[0].length - 3 - body.length;
+    const body = match.body;
+    const bodyStart = start + match.length - 3 - body.length;
     const reasonAt = body.search(/(^|\s)--(\s|$)/);
     const list = reasonAt === -1 ? body : body.slice(0, reasonAt);
     const ruleIds: InlineDirective['ruleIds'] = [];
@@ -106,48 +141,70 @@ export function applyInlineSuppressions(
   problems.sort((a, b) => a.span.start - b.span.start);
   if (directives.length === 0) return { findings, suppressed: [], problems };
   const lines = new LineIndex(text);
+  const hidden = suppressedFindings(findings, directives, lines);
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];
-  for (const finding of findings) {
-    (isSuppressed(finding, directives, lines) ? suppressed : kept).push(finding);
-  }
+  findings.forEach((finding, k) => (hidden[k] ? suppressed : kept).push(finding));
   return { findings: kept, suppressed, problems };
 }
 
-function covers(directive: InlineDirective, ruleId: string): boolean {
-  return directive.ruleIds.length === 0 || directive.ruleIds.some((r) => r.id === ruleId);
-}
-
-function isSuppressed(finding: Finding, directives: InlineDirective[], lines: LineIndex): boolean {
-  const at = finding.span.start;
-  const line = lines.lineAt(at);
-  // Region state at the finding's start: "all disabled except `enabled`", or "only `disabled`".
+/**
+ * Which findings the directives hide. One sweep over the findings in order of position, the
+ * region directives applied as it passes them: checking every directive for every finding was
+ * quadratic in a document with thousands of each.
+ */
+function suppressedFindings(findings: Finding[], directives: InlineDirective[], lines: LineIndex): boolean[] {
+  const hidden = new Array<boolean>(findings.length).fill(false);
+  // disable-file: everywhere, wherever it is written.
+  let fileAll = false;
+  const fileIds = new Set<string>();
+  // disable-next-line: by the line it covers.
+  const nextLine = new Map<number, InlineDirective[]>();
+  const regions: InlineDirective[] = [];
+  for (const d of directives) {
+    if (d.kind === 'disable-file') {
+      if (d.ruleIds.length === 0) fileAll = true;
+      else for (const r of d.ruleIds) fileIds.add(r.id);
+    } else if (d.kind === 'disable-next-line') {
+      const line = lines.lineAt(d.span.end) + 1;
+      const list = nextLine.get(line);
+      if (list) list.push(d);
+      else nextLine.set(line, [d]);
+    } else regions.push(d);
+  }
+  // Region state: "all disabled except `enabled`", or "only `disabled`" (directives are in order).
   let all = false;
   const disabled = new Set<string>();
   const enabled = new Set<string>();
-  for (const d of directives) {
-    if (d.kind === 'disable-file' && covers(d, finding.ruleId)) return true;
-    if (d.kind === 'disable-next-line') {
-      if (lines.lineAt(d.span.end) + 1 === line && covers(d, finding.ruleId)) return true;
-      continue;
-    }
-    if (d.span.start > at) continue;
-    const ids = d.ruleIds.map((r) => r.id);
-    if (d.kind === 'disable') {
-      if (ids.length === 0) {
-        all = true;
-        disabled.clear();
-        enabled.clear();
-      } else for (const id of ids) (all ? enabled.delete(id) : disabled.add(id));
-    } else if (d.kind === 'enable') {
-      if (ids.length === 0) {
+  let next = 0;
+  const order = findings.map((_, k) => k).sort((a, b) => findings[a]!.span.start - findings[b]!.span.start);
+  for (const k of order) {
+    const finding = findings[k]!;
+    const at = finding.span.start;
+    for (; next < regions.length && regions[next]!.span.start <= at; next++) {
+      const d = regions[next]!;
+      const ids = d.ruleIds.map((r) => r.id);
+      if (d.kind === 'disable') {
+        if (ids.length === 0) {
+          all = true;
+          disabled.clear();
+          enabled.clear();
+        } else for (const id of ids) (all ? enabled.delete(id) : disabled.add(id));
+      } else if (ids.length === 0) {
         all = false;
         disabled.clear();
         enabled.clear();
       } else for (const id of ids) (all ? enabled.add(id) : disabled.delete(id));
     }
+    if (fileAll || fileIds.has(finding.ruleId)) hidden[k] = true;
+    else if (nextLine.get(lines.lineAt(at))?.some((d) => covers(d, finding.ruleId))) hidden[k] = true;
+    else hidden[k] = all ? !enabled.has(finding.ruleId) : disabled.has(finding.ruleId);
   }
-  return all ? !enabled.has(finding.ruleId) : disabled.has(finding.ruleId);
+  return hidden;
+}
+
+function covers(directive: InlineDirective, ruleId: string): boolean {
+  return directive.ruleIds.length === 0 || directive.ruleIds.some((r) => r.id === ruleId);
 }
 
 function fencedRanges(text: string): Span[] {

@@ -159,3 +159,27 @@ function isCombining(c: number): boolean {
 export function syllables(key: string): string[] {
   return key.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
+
+/**
+ * The largest of `values` mapped by `of`, or `empty` for none. A loop, never `Math.max(...values)`:
+ * spreading an array into arguments overflows the stack past ~100,000 elements (a table of
+ * 125,000 rows did, issue 16).
+ */
+export function maxOf<T>(values: readonly T[], of: (value: T) => number, empty = -Infinity): number {
+  let max = values.length === 0 ? empty : -Infinity;
+  for (const v of values) {
+    const n = of(v);
+    if (n > max) max = n;
+  }
+  return max;
+}
+
+/** The smallest of `values` mapped by `of`, or `empty` for none (see maxOf). */
+export function minOf<T>(values: readonly T[], of: (value: T) => number, empty = Infinity): number {
+  let min = values.length === 0 ? empty : Infinity;
+  for (const v of values) {
+    const n = of(v);
+    if (n < min) min = n;
+  }
+  return min;
+}

@@ -11,7 +11,7 @@ import type { PolicyDocument } from '../core/document/model.js';
 import { parseDocument } from '../core/document/parse.js';
 import type { WorkspaceContext } from '../core/workspace/types.js';
 import type { Finding, Locale } from '../core/types.js';
-import { toDiagnostic, type ResolveDocument } from './convert.js';
+import { toDiagnostic, unreadableDiagnostic, type ResolveDocument } from './convert.js';
 import { pack, unpack } from './pack.js';
 import type { VanbanSettings } from './settings.js';
 
@@ -216,7 +216,7 @@ export class Analyses {
     const entry = this.entries.get(result.uri);
     const document = this.options.getDocument(result.uri);
     if (result.slim && entry?.result === result && document?.version === result.version) {
-      const full: AnalysisResult = { ...result, analysis: { ...result.analysis, document: parseDocument(document.getText(), result.config) }, slim: false };
+      const full: AnalysisResult = { ...result, analysis: { ...result.analysis, document: parseOrEmpty(document.getText(), result.config) }, slim: false };
       entry.result = full;
       this.touch(result.uri);
       return full;
@@ -231,7 +231,7 @@ export class Analyses {
     const result = this.entries.get(uri)?.result;
     const document = this.options.getDocument(uri);
     if (!result || result.version !== version || document?.version !== version) return undefined;
-    return result.slim ? parseDocument(document.getText(), result.config) : result.analysis.document;
+    return result.slim ? parseOrEmpty(document.getText(), result.config) : result.analysis.document;
   }
 
   /** Marks a document's full model as recently used, slimming the least recently used beyond the bound. */
@@ -312,18 +312,30 @@ export class Analyses {
 
     const started = performance.now();
     const text = document.getText();
-    const parsed = parseDocument(text, context.config);
+    let parsed: PolicyDocument;
+    let unreadable: Diagnostic | undefined;
+    try {
+      parsed = parseDocument(text, context.config);
+    } catch (error) {
+      // A document the core cannot analyse (nested too deep) gets one diagnostic saying why, and
+      // an empty model: nothing to hover, outline, link or index.
+      unreadable = unreadableDiagnostic(error, version, context.locale);
+      parsed = parseDocument('', context.config);
+    }
     const languageOk = CHECKED_LANGUAGES.has(document.languageId);
-    const checked = context.settings.enable && languageOk && !context.ignored && isPolicyDocument(parsed, context.config);
+    const checked = !unreadable && context.settings.enable && languageOk && !context.ignored && isPolicyDocument(parsed, context.config);
     const workspace = checked ? this.options.workspaceFor?.(uri, parsed, context.config) : undefined;
-    let analysis = checkDocument(parsed, context.config, undefined, workspace?.context);
-    if (this.options.filterFindings) analysis = this.options.filterFindings(text, analysis);
+    let analysis: Analysis = unreadable ? { document: parsed, findings: [], failures: [] } : checkDocument(parsed, context.config, undefined, workspace?.context);
+    if (this.options.filterFindings && !unreadable) analysis = this.options.filterFindings(text, analysis);
     for (const failure of analysis.failures) this.options.log(`rule ${failure.ruleId} failed on ${uri}: ${failure.error}`);
+    const shown = unreadable !== undefined && context.settings.enable && languageOk && !context.ignored;
     const diagnostics = checked
       ? analysis.findings.map((f) =>
           toDiagnostic(f, analysis.document.lines, uri, version, context.locale, this.options.resolveDocument),
         )
-      : [];
+      : shown
+        ? [unreadable!]
+        : [];
     const result: AnalysisResult = {
       uri,
       version,
@@ -348,6 +360,15 @@ export class Analyses {
 
   private deliver(entry: Entry, result: AnalysisResult): void {
     for (const resolve of entry.waiters.splice(0)) resolve(result);
+  }
+}
+
+/** The model of a text, or the empty model when the core refuses it (its diagnostic says why). */
+function parseOrEmpty(text: string, config: CoreConfig): PolicyDocument {
+  try {
+    return parseDocument(text, config);
+  } catch {
+    return parseDocument('', config);
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type DiagnosticRelatedInformation,
   type Range,
 } from 'vscode-languageserver';
+import { analysisFailure } from '../core/document/limits.js';
 import { ruleDocPath } from '../core/rules/rule.js';
 import type { Finding, Locale, Severity, Span } from '../core/types.js';
 import type { LineIndex } from '../core/text.js';
@@ -108,3 +109,20 @@ export function toDiagnostic(
   if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
 }
+
+/**
+ * The one diagnostic of a document that cannot be analysed (nested too deep, issue 16): at its
+ * start, saying why; the other documents are analysed as usual.
+ */
+export function unreadableDiagnostic(error: unknown, version: number, locale: Locale): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    code: UNREADABLE_CODE,
+    source: SOURCE,
+    message: t(analysisFailure(error), locale),
+    data: { version } satisfies DiagnosticData,
+  };
+}
+
+export const UNREADABLE_CODE = 'unreadable';

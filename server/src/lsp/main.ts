@@ -2,10 +2,10 @@
 // when the VS Code extension starts it. createConnection reads the transport from the arguments;
 // `--help`, `--version` and a missing transport are answered here, before any connection exists.
 
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { boundHeapGrowth } from '../heap.js';
 import { packageVersion } from './convert.js';
 import { startServer } from './server.js';
+import { createServerConnection } from './transport.js';
 
 type Locale = 'vi' | 'en';
 
@@ -85,7 +85,8 @@ if (answered !== undefined) {
   // 1.1: with 200 seed-sized documents open the server held 367 MB for 81 MB live; see heap.ts.
   boundHeapGrowth(10);
 
-  const connection = createConnection(ProposedFeatures.all);
+  // transport.ts: stdio and node IPC are read so that every message gets an answer.
+  const connection = createServerConnection();
 
   // A bug must cost one answer, not the session: log what escaped the handlers and keep serving.
   process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));

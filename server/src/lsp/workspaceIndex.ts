@@ -17,6 +17,8 @@ import { decodeDocument } from '../cli/encoding.js';
 import type { ConfigResult } from '../config/index.js';
 import { defaultConfig, type CoreConfig } from '../core/config.js';
 import type { PlainLine, PolicyDocument } from '../core/document/model.js';
+import { analysisFailure } from '../core/document/limits.js';
+import { analysableBytes } from '../heap.js';
 import { parseDocument } from '../core/document/parse.js';
 import { linkSummary, throwingArray } from '../core/workspace/summary.js';
 import type { Locale } from '../core/types.js';
@@ -348,7 +350,7 @@ export class WorkspaceIndex {
       for (const folder of this.maxFiles > 0 ? this.folders : []) {
         if (!current()) return;
         const found = await collectDocuments(folder, { limit: this.maxFiles - paths.length, cancelled: () => !current() });
-        paths.push(...found.paths);
+        for (const p of found.paths) paths.push(p);
         if (found.truncated) {
           truncated = true;
           break;
@@ -438,7 +440,14 @@ export class WorkspaceIndex {
       this.options.log(`workspace index: skipped ${path}: not a text document (${decoded.kind})`);
       return undefined;
     }
-    const document = parseDocument(decoded.text, config.core);
+    let document: PolicyDocument;
+    try {
+      document = parseDocument(decoded.text, config.core);
+    } catch (error) {
+      // One document the core cannot analyse is left out; the rest of the workspace is indexed.
+      this.options.log(`workspace index: skipped ${path}: ${analysisFailure(error).en}`);
+      return undefined;
+    }
     return {
       mtimeMs: info.mtimeMs,
       size: info.size,
@@ -464,7 +473,8 @@ export class WorkspaceIndex {
       core: config.core,
       key: keyOfConfig(config.core),
       links: config.links,
-      maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_BYTES,
+      // A raised "maxFileSize" never beyond what the server's memory can analyse (issue 16).
+      maxFileSize: Math.min(config.maxFileSize ?? DEFAULT_MAX_FILE_BYTES, analysableBytes()),
       ignored: (p) => config.isIgnored(p),
     };
   }

@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { LineIndex } from '../text.js';
 import { scanBlocks, type BlockKind } from './blocks.js';
+import { checkNesting } from './limits.js';
 import { scanPipeTables, type PipeTableBlock } from './pipe-tables.js';
 
 function remarkGfmTables(this: Processor): void {
@@ -53,14 +54,16 @@ function parseBlocksWithTableExtension(text: string): Root {
  */
 function afterBom(text: string, tree: Root): Root {
   if (text.charCodeAt(0) !== 0xfeff) return tree;
-  const shift = (node: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }): void => {
+  // Iterative: a document can nest containers thousands deep (issue 16).
+  type Positioned = { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] };
+  const stack: Positioned[] = [tree as Positioned];
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.position) {
       if (node.position.start.offset !== undefined) node.position.start.offset++;
       if (node.position.end.offset !== undefined) node.position.end.offset++;
     }
-    for (const child of node.children ?? []) shift(child as typeof node);
-  };
-  shift(tree as Parameters<typeof shift>[0]);
+    if (node.children) for (const child of node.children) stack.push(child as Positioned);
+  }
   return tree;
 }
 
@@ -76,9 +79,11 @@ export interface MarkdownBlocks {
 /**
  * Block kinds and tables: from the line scanner (blocks.ts) and the pipe-table recogniser
  * (pipe-tables.ts) when both are sure of the document, else from micromark. Whitespace-only lines
- * are `blank` (or `code` inside code) either way, as the plain lines read them.
+ * are `blank` (or `code` inside code) either way, as the plain lines read them. Throws
+ * DocumentLimitError for a line nested deeper than MAX_NESTING (limits.ts).
  */
 export function parseBlocks(text: string, lines = new LineIndex(text)): MarkdownBlocks {
+  checkNesting(text, lines);
   const tables = scanPipeTables(text, lines);
   if (!tables.unsure) {
     const scan = scanBlocks(text, lines);
@@ -179,43 +184,54 @@ export function classifyLines(tree: Root, lineCount: number): BlockKind[] {
     if (start === undefined || end === undefined) return;
     for (let l = start - 1; l <= end - 1 && l < lineCount; l++) kinds[l] = kind;
   };
-  const walk = (nodes: RootContent[], inItem: boolean): void => {
-    for (const node of nodes) {
-      switch (node.type) {
-        case 'list':
-          walk(node.children, inItem);
-          break;
-        case 'listItem':
-          mark(node, 'list-item');
-          walk(node.children, true);
-          break;
-        case 'blockquote':
-          walk(node.children, inItem);
-          break;
-        case 'code':
-          mark(node, 'code');
-          break;
-        case 'table':
-          mark(node, 'table');
-          break;
-        case 'heading':
-          mark(node, inItem ? 'list-item' : 'heading');
-          break;
-        case 'thematicBreak':
-          mark(node, 'thematic-break');
-          break;
-        case 'html':
-          mark(node, inItem ? 'list-item' : 'html');
-          break;
-        case 'paragraph':
-          mark(node, inItem ? 'list-item' : 'paragraph');
-          break;
-        default:
-          if ('children' in node && Array.isArray(node.children)) walk(node.children as RootContent[], inItem);
-          else mark(node, inItem ? 'list-item' : 'paragraph');
-      }
+  // An explicit stack rather than recursion: a line of 6,000 `>` nests as many block quotes, deeper
+  // than the call stack (issue 16). Children are pushed in reverse, so nodes are visited in
+  // document order, as the recursive walk did (a later, inner node's kind wins).
+  const nodes: RootContent[] = [];
+  const inItems: boolean[] = [];
+  const push = (children: RootContent[], inItem: boolean): void => {
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]!);
+      inItems.push(inItem);
     }
   };
-  walk(tree.children, false);
+  push(tree.children, false);
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const inItem = inItems.pop()!;
+    switch (node.type) {
+      case 'list':
+        push(node.children, inItem);
+        break;
+      case 'listItem':
+        mark(node, 'list-item');
+        push(node.children, true);
+        break;
+      case 'blockquote':
+        push(node.children, inItem);
+        break;
+      case 'code':
+        mark(node, 'code');
+        break;
+      case 'table':
+        mark(node, 'table');
+        break;
+      case 'heading':
+        mark(node, inItem ? 'list-item' : 'heading');
+        break;
+      case 'thematicBreak':
+        mark(node, 'thematic-break');
+        break;
+      case 'html':
+        mark(node, inItem ? 'list-item' : 'html');
+        break;
+      case 'paragraph':
+        mark(node, inItem ? 'list-item' : 'paragraph');
+        break;
+      default:
+        if ('children' in node && Array.isArray(node.children)) push(node.children as RootContent[], inItem);
+        else mark(node, inItem ? 'list-item' : 'paragraph');
+    }
+  }
   return kinds;
 }

@@ -31,13 +31,26 @@ const INLINE_TAGS = new Set([
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 // Inline constructs, matched where they start (sticky) so that no line is copied per character.
-const COMMENT = /<!--[\s\S]*?-->/y;
-const SUP = /<sup>\s*([^<]*?)\s*<\/sup>/iy;
+// Each is linear from where it starts, and a start that cannot match is not tried again from every
+// later position (see stripLine): a 1 MB line of `[` or `<!--` took minutes (issue 16).
 const AUTOLINK = /<((?:https?|mailto|ftp):[^\s<>]*)>/iy;
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>/y;
 const FOOTNOTE = /\[\^([^\]\s]{1,12})\](:?)/y;
-const LINK = /\[([^\]]*)\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)/y;
+// The destination is `a(b)c` with an optional parenthesised part; written `a(?:(b)c)?` rather than
+// `a(?:(b))?c`, whose two adjacent runs backtrack quadratically on a long destination.
+export const LINK = /\[([^\]]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)?)(?:\s+"[^"]*")?\)/y;
 const ENTITY = /&(#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,6});/iy;
+
+/**
+ * `<sup>…</sup>` at `index`, as `/<sup>\s*([^<]*?)\s*<\/sup>/iy` would match it (group 1 trimmed),
+ * without the regular expression's quadratic backtracking over a long run of spaces.
+ */
+export function supAt(text: string, index: number): [string, string] | null {
+  if (text.charCodeAt(index) !== 60 || text.slice(index + 1, index + 5).toLowerCase() !== 'sup>') return null;
+  const close = text.indexOf('<', index + 5);
+  if (close === -1 || text.slice(close, close + 6).toLowerCase() !== '</sup>') return null;
+  return [text.slice(index, close + 6), text.slice(index + 5, close).trim()];
+}
 
 function at(re: RegExp, text: string, index: number): RegExpExecArray | null {
   re.lastIndex = index;
@@ -97,6 +110,11 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
     block === 'heading' ||
     (/^(\*|_|<b>|<strong>)/i.test(trimmedRaw) && /(\*|_|<\/b>|<\/strong>)$/i.test(trimmedRaw));
 
+  // Where a construct's closing is known to be missing (or to fail) for every start before it:
+  // `<!--` without a `-->` later on the line, `[` whose first `]` was already tried.
+  let commentClose = -2;
+  let linkFailsBefore = -1;
+
   let plain = '';
   // Written into arrays shared by all lines (never shrunk), then sliced once at the final length.
   const map = scratchMap;
@@ -125,13 +143,16 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
       continue;
     }
     if (ch === '<') {
-      const comment = at(COMMENT, raw, i);
-      if (comment) {
-        comments.push({ text: comment[0], span: { start: base + i, end: base + i + comment[0].length } });
-        i += comment[0].length;
-        continue;
+      if (raw.startsWith('<!--', i)) {
+        if (commentClose !== -1 && commentClose < i + 4) commentClose = raw.indexOf('-->', i + 4);
+        if (commentClose !== -1) {
+          const end = commentClose + 3;
+          comments.push({ text: raw.slice(i, end), span: { start: base + i, end: base + end } });
+          i = end;
+          continue;
+        }
       }
-      const sup = at(SUP, raw, i);
+      const sup = supAt(raw, i);
       if (sup) {
         const label = sup[1]!.replace(/[()\s]/g, '');
         if (label.length > 0 && label.length <= 6) {
@@ -170,7 +191,12 @@ function stripLine(text: string, line: number, span: Span, block: BlockKind): St
         i += fn[0].length;
         continue;
       }
-      const link = at(LINK, raw, i);
+      // Link text runs to the first `]`: every start before a `]` where matching failed fails too.
+      const link = i < linkFailsBefore ? null : at(LINK, raw, i);
+      if (!link && i >= linkFailsBefore) {
+        const close = raw.indexOf(']', i + 1);
+        linkFailsBefore = close === -1 ? raw.length : close;
+      }
       if (link) {
         for (let k = 0; k < link[1]!.length; k++) {
           const c = link[1]![k]!;

@@ -4,7 +4,7 @@
 
 import type { Root, Table as MdTable, RootContent } from 'mdast';
 import { scanQuantities } from '../numbers.js';
-import { asciiKey, toneKey } from '../text.js';
+import { asciiKey, maxOf, toneKey } from '../text.js';
 import type { Span } from '../types.js';
 import { mapRange, type Section } from './model.js';
 import type { StrippedLine } from './plain.js';
@@ -25,7 +25,7 @@ interface RawRow {
 
 export function extractTables(text: string, tree: Root, lines: StrippedLine[], sections: Section[]): Table[] {
   const raw: { syntax: Table['syntax']; rows: RawRow[] }[] = tsvSegments(text, lines).map((rows) => ({ syntax: 'tsv' as const, rows }));
-  for (const node of tree.children) collectGfm(node, lines, raw);
+  collectGfm(tree.children, lines, raw);
   raw.sort((a, b) => a.rows[0]!.span.start - b.rows[0]!.span.start);
   const tables: Table[] = [];
   for (const segment of raw) {
@@ -41,13 +41,20 @@ export function extractTables(text: string, tree: Root, lines: StrippedLine[], s
   return tables;
 }
 
-function collectGfm(node: RootContent, lines: StrippedLine[], out: { syntax: Table['syntax']; rows: RawRow[] }[]): void {
-  if (node.type === 'table') {
-    const rows = gfmRows(node, lines);
-    if (rows.length > 0) out.push({ syntax: 'gfm', rows });
-    return;
+/** The GFM tables, in document order; iterative, as containers can nest thousands deep (issue 16). */
+function collectGfm(children: RootContent[], lines: StrippedLine[], out: { syntax: Table['syntax']; rows: RawRow[] }[]): void {
+  const stack: RootContent[] = [];
+  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'table') {
+      const rows = gfmRows(node, lines);
+      if (rows.length > 0) out.push({ syntax: 'gfm', rows });
+    } else if ('children' in node && Array.isArray(node.children)) {
+      const inner = node.children as RootContent[];
+      for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]!);
+    }
   }
-  if ('children' in node && Array.isArray(node.children)) for (const c of node.children as RootContent[]) collectGfm(c, lines, out);
 }
 
 // ---- raw rows -------------------------------------------------------------------------------
@@ -170,7 +177,7 @@ function buildTable(syntax: Table['syntax'], rows: RawRow[]): Table {
   const nHeader = headerRowCount(rows);
   const header = rows.slice(0, nHeader);
   const body = rows.slice(nHeader);
-  const width = Math.max(...rows.map((r) => r.cells.length));
+  const width = maxOf(rows, (r) => r.cells.length);
   const shift = headerShift(header, body);
   const columns = buildColumns(header, width, shift);
   const table: Table = {

@@ -4,6 +4,7 @@
 // stylesheet allowed by its hash in a strict Content-Security-Policy. A pure function of the
 // register, so the CLI writes it to a file and the extension can show it in a webview.
 
+import { maxOf } from '../text.js';
 import type { PillarDefinition } from '../config.js';
 import type { LocalizedText } from '../types.js';
 import { attainment, type Statement } from './compare.js';
@@ -187,7 +188,7 @@ ${body.join('\n')}
     const left = 8;
     const plotH = H - top - bottom;
     const values = [e.value!.number, ...e.results.map((r) => r.value ?? 0)];
-    const max = Math.max(...values);
+    const max = maxOf(values, (v) => v);
     const yMax = e.value!.kind === 'percent' && max >= 50 ? Math.max(100, max) : niceCeil(max * 1.25);
     const y = (v: number) => top + plotH - (Math.max(0, Math.min(v, yMax)) / yMax) * plotH;
     const slot = (W - left * 2) / Math.max(e.results.length, 3);

@@ -6,6 +6,8 @@ import {
   type CodeAction,
   type CodeActionParams,
   type Diagnostic,
+  type Position,
+  type Range,
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,6 +25,24 @@ function wanted(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
+/** A position given by the client: non-negative integers, inside the document as it is. */
+function validPosition(p: unknown, document: TextDocument): p is Position {
+  if (typeof p !== 'object' || p === null) return false;
+  const { line, character } = p as { line: unknown; character: unknown };
+  if (!Number.isInteger(line) || !Number.isInteger(character) || (line as number) < 0 || (character as number) < 0) return false;
+  // positionAt(offsetAt(p)) is p itself only when p is in the document (offsetAt clamps).
+  const back = document.positionAt(document.offsetAt(p as Position));
+  return back.line === line && back.character === character;
+}
+
+function validFix(fix: unknown, document: TextDocument): fix is { range: Range; newText: string; title: string } {
+  if (typeof fix !== 'object' || fix === null) return false;
+  const { range, newText, title } = fix as { range?: { start?: unknown; end?: unknown }; newText?: unknown; title?: unknown };
+  if (typeof newText !== 'string' || typeof title !== 'string' || typeof range !== 'object' || range === null) return false;
+  if (!validPosition(range.start, document) || !validPosition(range.end, document)) return false;
+  return document.offsetAt(range.start) <= document.offsetAt(range.end);
+}
+
 export function codeActions(
   params: CodeActionParams,
   document: TextDocument,
@@ -38,7 +58,9 @@ export function codeActions(
     for (const diagnostic of ours) {
       const data = diagnostic.data as DiagnosticData | undefined;
       // A fix computed for another version of the text would land in the wrong place.
-      if (data?.fix && data.version === document.version) {
+      // The data comes back from the client: used only when it is a well-formed edit inside this
+      // version of the document (an invalid range was applied as it was, issue 16).
+      if (data?.fix && data.version === document.version && validFix(data.fix, document)) {
         actions.push({
           title: data.fix.title,
           kind: CodeActionKind.QuickFix,

@@ -11,7 +11,7 @@ import type { PolicyDocument } from '../../core/document/model.js';
 import { parseDocument } from '../../core/document/parse.js';
 import { checkDocument, isPolicyDocument, type Analysis } from '../../core/engine.js';
 import type { AnalysisContext, WorkspaceUse } from '../analyses.js';
-import { toDiagnostic, type ResolveDocument } from '../convert.js';
+import { toDiagnostic, unreadableDiagnostic, type ResolveDocument } from '../convert.js';
 import { collectDocuments } from '../files.js';
 import type { CheckWorkspaceResult } from '../protocol.js';
 
@@ -37,7 +37,7 @@ export async function checkWorkspace(options: WorkspaceCheckOptions): Promise<Ch
       limit: MAX_FILES - paths.length,
       cancelled: () => options.token.isCancellationRequested,
     });
-    paths.push(...found.paths);
+    for (const p of found.paths) paths.push(p);
   }
   paths.sort();
   for (const path of paths) {
@@ -61,7 +61,14 @@ export async function checkWorkspace(options: WorkspaceCheckOptions): Promise<Ch
     }
     const context = await options.contextFor(uri);
     if (!context.settings.enable || context.ignored) continue;
-    const document = parseDocument(text, context.config);
+    let document: PolicyDocument;
+    try {
+      document = parseDocument(text, context.config);
+    } catch (error) {
+      // One document the core cannot analyse: one diagnostic at its start; the others go on.
+      result.files.push({ uri, kind: 'unknown', diagnostics: [unreadableDiagnostic(error, open?.version ?? 0, context.locale)] });
+      continue;
+    }
     if (!isPolicyDocument(document, context.config)) {
       result.skipped++;
       continue;
