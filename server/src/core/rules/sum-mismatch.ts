@@ -3,7 +3,7 @@ import type { PolicyDocument } from '../document/model.js';
 import type { Table, TableCell, TableRow } from '../document/tables.js';
 import { indicatorWords, similarity } from '../indicators.js';
 import { interval, overlaps, sum, type Interval } from '../interval.js';
-import { asciiKey } from '../text.js';
+import { asciiKey, maxOf } from '../text.js';
 import type { LocalizedText } from '../types.js';
 import { defineRule, type RuleContext } from './rule.js';
 import { judge } from '../claims/judge.js';
@@ -37,7 +37,7 @@ function checkInlineBreakdowns(ctx: RuleContext): void {
     const verdict = judge(claim, ctx.config.tolerance);
     if (!verdict?.contradiction) continue;
     const total = claim.total.figure;
-    const decimals = Math.max(total.local.number.decimals, ...claim.parts.map((p) => p.figure.local.number.decimals));
+    const decimals = Math.max(total.local.number.decimals, maxOf(claim.parts, (p) => p.figure.local.number.decimals));
     // Parts and total in the unit as written (`61,8 tỷ đồng` + `34,6 tỷ đồng`), multiplier included.
     const k = total.local.multiplier ? (MULTIPLIERS[total.local.multiplier.normalize('NFC').toLowerCase()] ?? 1) : 1;
     // The parts as written add up to an exact figure (`61,8 + 30,2 + 4,4 = 96,4`): say that one.
@@ -91,7 +91,7 @@ function reportTotal(ctx: RuleContext, cell: TableCell, parts: TableCell[], comp
   if (seen.has(cell)) return;
   seen.add(cell);
   const doc = ctx.document;
-  const decimals = Math.max(cell.value!.number.decimals, ...parts.map((p) => p.value!.number.decimals));
+  const decimals = Math.max(cell.value!.number.decimals, maxOf(parts, (p) => p.value!.number.decimals));
   const expected = formatVn(mid(computed), decimals);
   const stated = textOf(doc, cell.value!.numberSpan);
   ctx.report(
@@ -188,7 +188,7 @@ function checkStatedTotals(ctx: RuleContext): void {
     const computed = sum(parts.map((p) => interval(p.item.local.number)));
     const stated = interval(total.local.number);
     if (!overlaps(computed, stated)) {
-      const decimals = Math.max(total.local.number.decimals, ...parts.map((p) => p.item.local.number.decimals));
+      const decimals = Math.max(total.local.number.decimals, maxOf(parts, (p) => p.item.local.number.decimals));
       const expected = formatVn(mid(computed), decimals);
       ctx.report(
         total.numberSpan,
@@ -223,7 +223,7 @@ function checkAgainstAppendix(ctx: RuleContext, total: BodyQuantity, parts: Brea
     const written = asWritten(b.local.number, b.local.multiplier);
     const recorded = sum(cells.map((c) => interval(c.value!.number)));
     if (overlaps(written, recorded)) return;
-    const decimals = Math.max(...cells.map((c) => c.value!.number.decimals));
+    const decimals = maxOf(cells, (c) => c.value!.number.decimals, 0);
     const value = formatVn(mid(recorded), decimals);
     ctx.report(
       b.numberSpan,
