@@ -20,15 +20,13 @@ import { formatJunit } from './formatters/junit.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
 import { analysisFailure, msg, tr } from './messages.js';
-import { loadWorkspace, type LoadedWorkspace } from './links.js';
+import { loadWorkspace, type LoadedWorkspace } from './workspace.js';
 import { reportsOnAnother } from '../core/workspace/link.js';
 import type { CheckOptions } from './options.js';
 import { LinePositions, toDiagnostics, type CheckReport, type Diagnostic, type FileReport, type Positions } from './report.js';
 import { Session, type Io } from './session.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_FATAL = 2;
+import { EXIT_FATAL, EXIT_FINDINGS, EXIT_OK } from './exit.js';
 
 const KNOWN_RULE_IDS = rules.map((r) => r.id);
 /** The rule that needs the other documents (checked alone, a document gets none of its findings). */

@@ -5,8 +5,8 @@
 
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { buildRegister, renderDashboard } from '../core/workspace/index.js';
-import { EXIT_FATAL, EXIT_OK } from './check.js';
-import { loadWorkspace } from './links.js';
+import { EXIT_FATAL, EXIT_OK } from './exit.js';
+import { loadWorkspace } from './workspace.js';
 import type { WorkspaceOptions } from './links-options.js';
 import { Session, type Io } from './session.js';
 

@@ -5,13 +5,8 @@
 import { parseArgs } from 'node:util';
 import { parseByteSize } from '../config/schema.js';
 import type { Locale, LocalizedText } from '../core/types.js';
-import { EXIT_FATAL } from './check.js';
 import { COMMON_OPTIONS } from './options.js';
 import { detectLocale, msg, tr } from './messages.js';
-import { runDashboard } from './dashboard.js';
-import { runLinks } from './links.js';
-import { runRegister } from './register.js';
-import type { Io } from './session.js';
 
 export const WORKSPACE_COMMANDS = ['links', 'register', 'dashboard'] as const;
 export type WorkspaceCommandName = (typeof WORKSPACE_COMMANDS)[number];
@@ -83,22 +78,4 @@ export function parseWorkspaceCommandLine(
     ...(v.output !== undefined ? { output: v.output } : {}),
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
   };
-}
-
-/** Runs a cross-document command; undefined when the command line is not one. */
-export function runWorkspaceCommandLine(argv: string[], io: Io): number | undefined {
-  const parsed = parseWorkspaceCommandLine(argv, io.env);
-  if (parsed === undefined) return undefined;
-  if (parsed.command === 'usage-error') {
-    io.stderr(`vanban: ${tr(msg.usage(tr(parsed.message, parsed.locale)), parsed.locale)}\n`);
-    return EXIT_FATAL;
-  }
-  switch (parsed.command) {
-    case 'links':
-      return runLinks(parsed, io);
-    case 'register':
-      return runRegister(parsed, io);
-    case 'dashboard':
-      return runDashboard(parsed, io);
-  }
 }

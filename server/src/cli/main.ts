@@ -4,11 +4,15 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { boundHeapGrowth } from '../heap.js';
-import { EXIT_FATAL, runCheck } from './check.js';
+import { runCheck } from './check.js';
+import { EXIT_FATAL } from './exit.js';
 import { msg, tr, detectLocale } from './messages.js';
 import { helpText, parseCommandLine } from './options.js';
 import { packageInfo } from './package-info.js';
-import { runWorkspaceCommandLine } from './links-options.js';
+import { parseWorkspaceCommandLine } from './links-options.js';
+import { runDashboard } from './dashboard.js';
+import { runLinks } from './links.js';
+import { runRegister } from './register.js';
 import type { Io } from './session.js';
 import { runTargets } from './targets.js';
 import { isMainThread, workerData } from 'node:worker_threads';
@@ -83,4 +87,22 @@ if (isMainThread || !runCheckWorker(workerData)) {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
   main();
+}
+
+/** Runs a cross-document command; undefined when the command line is not one. */
+export function runWorkspaceCommandLine(argv: string[], io: Io): number | undefined {
+  const parsed = parseWorkspaceCommandLine(argv, io.env);
+  if (parsed === undefined) return undefined;
+  if (parsed.command === 'usage-error') {
+    io.stderr(`vanban: ${tr(msg.usage(tr(parsed.message, parsed.locale)), parsed.locale)}\n`);
+    return EXIT_FATAL;
+  }
+  switch (parsed.command) {
+    case 'links':
+      return runLinks(parsed, io);
+    case 'register':
+      return runRegister(parsed, io);
+    case 'dashboard':
+      return runDashboard(parsed, io);
+  }
 }

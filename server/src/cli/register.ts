@@ -6,10 +6,10 @@
 import { maxOf } from '../core/text.js';
 import { buildRegister, registerToCsv, STATUS_NAMES, type RegisterEntry } from '../core/workspace/index.js';
 import type { Locale } from '../core/types.js';
-import { EXIT_FATAL, EXIT_OK } from './check.js';
+import { EXIT_FATAL, EXIT_OK } from './exit.js';
 import { displayWidth, escapeControls, padEnd } from './formatters/stylish.js';
 import { linksToJson } from './links-json.js';
-import { loadWorkspace } from './links.js';
+import { loadWorkspace } from './workspace.js';
 import { jsonRegisterSchema } from './register-json.js';
 import type { WorkspaceOptions } from './links-options.js';
 import { tr } from './messages.js';

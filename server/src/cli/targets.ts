@@ -7,7 +7,7 @@ import { parseDocument } from '../core/document/parse.js';
 import type { PolicyDocument, Target } from '../core/document/model.js';
 import type { Comparator, Quantity } from '../core/numbers.js';
 import type { Locale, LocalizedText } from '../core/types.js';
-import { EXIT_FATAL, EXIT_OK } from './check.js';
+import { EXIT_FATAL, EXIT_OK } from './exit.js';
 import { displayWidth, escapeControls, padEnd } from './formatters/stylish.js';
 import { jsonTargetsSchema, type JsonTarget } from './json-schema.js';
 import { analysisFailure, msg, TARGET_COLUMNS, tr } from './messages.js';
