@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { isUtf8 } from 'node:buffer';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { decodeDocument, firstInvalidUtf8 } from '../../server/src/cli/encoding.js';
+import { decodeDocument, firstInvalidUtf8 } from '../../server/src/io/encoding.js';
 
 // Bytes around every boundary of UTF-8: lead bytes, continuation bytes, overlong and surrogate leads.
 const interesting = fc.constantFrom(0x00, 0x0a, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff);

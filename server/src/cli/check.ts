@@ -12,7 +12,7 @@ import type { Finding, Locale } from '../core/types.js';
 import type { WorkspaceContext, WorkspaceDocument } from '../core/workspace/types.js';
 import type { InputFile } from './files.js';
 import { byPosition, checkFiles, defaultJobs, type CheckTask } from './parallel.js';
-import { encodeDocument, type DecodedText } from './encoding.js';
+import { encodeDocument, type DecodedText } from '../io/encoding.js';
 import { fixUntilStable, lineDiff, pauseBeforeWrite, replaceFileContent, unchangedSince, type ReadStamp } from './fix.js';
 import { formatGithub } from './formatters/github.js';
 import { formatJson } from './formatters/json.js';

@@ -5,7 +5,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { formatByteSize } from '../config/schema.js';
 import { analysableBytes } from '../heap.js';
 import type { LocalizedText } from '../core/types.js';
-import { decodeDocument, type DecodedText } from './encoding.js';
+import { decodeDocument, type DecodedText } from '../io/encoding.js';
 import { msg } from './messages.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;

@@ -6,7 +6,7 @@ import { existsSync, lstatSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigCache, formatConfigProblem, type ResolvedConfig } from '../config/load.js';
 import type { Locale, LocalizedText } from '../core/types.js';
-import type { DecodedText } from './encoding.js';
+import type { DecodedText } from '../io/encoding.js';
 import { DEFAULT_MAX_FILE_SIZE, readDocument, readStdin } from './documents.js';
 import { collectFiles, type InputFile } from './files.js';
 import { replaceFileContent, writeFileAtomically, type ReadStamp } from './fix.js';

@@ -13,7 +13,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, sep } from 'node:path';
 import type { WorkDoneProgressReporter } from 'vscode-languageserver';
-import { decodeDocument } from '../cli/encoding.js';
+import { decodeDocument } from '../io/encoding.js';
 import type { ConfigResult } from '../config/index.js';
 import { defaultConfig, type CoreConfig } from '../core/config.js';
 import type { PlainLine, PolicyDocument } from '../core/document/model.js';

@@ -1,4 +1,6 @@
-// Bytes <-> text for documents on disk. Word and LibreOffice exports arrive as UTF-8 with or without
+// Bytes <-> text for documents on disk: below both adapters (the CLI reads files with it, the
+// language server's workspace index reads the files that are not open with it); the core never
+// sees bytes. Word and LibreOffice exports arrive as UTF-8 with or without
 // a BOM and as UTF-16 with a BOM; the encoding is remembered so that --fix writes the file back
 // byte-for-byte identical outside the fixed ranges.
 
