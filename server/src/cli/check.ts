@@ -12,7 +12,9 @@ import type { Finding, Locale } from '../core/types.js';
 import type { WorkspaceContext, WorkspaceDocument } from '../core/workspace/types.js';
 import type { InputFile } from './files.js';
 import { byPosition, checkFiles, defaultJobs, type CheckTask } from './parallel.js';
-import { encodeDocument, type DecodedText } from './encoding.js';
+import { encodeDocument } from './encoding.js';
+import type { DocumentText } from './documents.js';
+import { addWordLocations } from './word.js';
 import { fixUntilStable, lineDiff, writeFileAtomically } from './fix.js';
 import { formatGithub } from './formatters/github.js';
 import { formatJson } from './formatters/json.js';
@@ -73,7 +75,7 @@ export function runCheck(options: CheckOptions, io: Io): number {
   const shared: LoadedWorkspace | undefined = crossDocument ? loadWorkspace(session, inputs) : undefined;
   for (const d of shared?.documents ?? []) documents.set(d.id, { lines: d.document.lines, path: session.display(d.id) });
 
-  const checkOne = (absolutePath: string, shownPath: string, decoded: DecodedText, config: CoreConfig, writable: boolean) => {
+  const checkOne = (absolutePath: string, shownPath: string, decoded: DocumentText, config: CoreConfig, writable: boolean) => {
     const workspace = shared && { id: absolutePath, documents: shared.documents, links: shared.links };
     let text = decoded.text;
     let fixed = 0;
@@ -82,7 +84,8 @@ export function runCheck(options: CheckOptions, io: Io): number {
     if (options.fix !== 'none') {
       const result = fixUntilStable(text, (t) => checkText(t, config, options.inlineConfig, workspace).findings);
       if (result.text !== text) {
-        if (options.fix === 'write' && writable) {
+        // A Word document is never rewritten as Markdown: its fixes are shown as with --fix-dry-run.
+        if (options.fix === 'write' && writable && !decoded.word) {
           try {
             writeFileAtomically(absolutePath, encodeDocument(result.text, decoded.encoding));
           } catch (error) {
@@ -101,9 +104,12 @@ export function runCheck(options: CheckOptions, io: Io): number {
     for (const f of failures) session.fail(absolutePath, msg.ruleFailed(f.ruleId, f.error));
     const lines = new LineIndex(text);
     documents.set(absolutePath, { lines, path: shownPath });
+    const diagnostics = toDiagnostics(findings, lines, shownPath, locale, (id) => documents.get(resolve(io.cwd, id)));
+    // Word positions are those of the text as read (fixes shown, never written, keep it so).
+    if (decoded.word && text === decoded.text) addWordLocations(diagnostics, text, decoded.word, locale);
     files.push({
       path: shownPath,
-      diagnostics: toDiagnostics(findings, lines, shownPath, locale, (id) => documents.get(resolve(io.cwd, id))),
+      diagnostics,
       fixed,
       ...(output !== undefined ? { output } : {}),
       ...(diff !== undefined ? { diff } : {}),

@@ -2,14 +2,27 @@
 // when it cannot be read.
 
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { extname } from 'node:path';
 import { formatByteSize } from '../config/schema.js';
 import type { LocalizedText } from '../core/types.js';
+import { convertDocx, isOle, type DocxProblem } from '../docx/convert.js';
 import { decodeDocument, type DecodedText } from './encoding.js';
 import { msg } from './messages.js';
+import type { WordOrigins } from './word.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
-export type ReadResult = { ok: true; document: DecodedText; size: number } | { ok: false; message: LocalizedText };
+/** A document's text; for a Word document, its converted Markdown and where each line is in Word. */
+export type DocumentText = DecodedText & { word?: WordOrigins };
+
+export type ReadResult = { ok: true; document: DocumentText; size: number } | { ok: false; message: LocalizedText };
+
+/** Word documents: read through server/src/docx, never written back (--fix shows the fixes instead). */
+export const WORD_EXTENSIONS = ['.docx', '.docm'];
+
+export function isWordPath(path: string): boolean {
+  return WORD_EXTENSIONS.includes(extname(path).toLowerCase());
+}
 
 export function readDocument(path: string, maxSize: number): ReadResult {
   let fd: number;
@@ -30,7 +43,7 @@ export function readDocument(path: string, maxSize: number): ReadResult {
       if (n === 0) break;
       read += n;
     }
-    return decoded(bytes.subarray(0, read));
+    return decoded(bytes.subarray(0, read), isWordPath(path));
   } catch (error) {
     return { ok: false, message: msg.unreadable((error as NodeJS.ErrnoException).code ?? 'EIO') };
   } finally {
@@ -49,7 +62,9 @@ export function readStdin(maxSize: number): ReadResult {
   return decoded(bytes);
 }
 
-function decoded(bytes: Uint8Array): ReadResult {
+function decoded(bytes: Uint8Array, word = false): ReadResult {
+  // A .docx, or a Word file under another name (an old .doc saved as .md is an OLE file).
+  if (word || isOle(bytes)) return fromWord(bytes);
   const result = decodeDocument(bytes);
   if ('text' in result) return { ok: true, document: result, size: bytes.length };
   switch (result.kind) {
@@ -59,5 +74,28 @@ function decoded(bytes: Uint8Array): ReadResult {
       return { ok: false, message: msg.invalidUtf8(result.line, result.byteOffset) };
     case 'invalid-utf16':
       return { ok: false, message: msg.invalidUtf16() };
+  }
+}
+
+function fromWord(bytes: Uint8Array): ReadResult {
+  const result = convertDocx(bytes);
+  if (result.ok) return { ok: true, document: { text: result.markdown, encoding: 'utf8', word: result.origins }, size: bytes.length };
+  return { ok: false, message: wordProblem(result.problem) };
+}
+
+function wordProblem(problem: DocxProblem): LocalizedText {
+  switch (problem.kind) {
+    case 'legacy-doc':
+      return msg.wordLegacy();
+    case 'encrypted':
+      return msg.wordEncrypted();
+    case 'corrupt':
+      return msg.wordCorrupt(problem.detail);
+    case 'not-docx':
+      return msg.wordNotDocx();
+    case 'too-large':
+      return msg.wordTooLarge(formatByteSize(problem.size), formatByteSize(problem.limit));
+    case 'empty':
+      return msg.wordEmpty();
   }
 }

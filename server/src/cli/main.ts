@@ -11,6 +11,7 @@ import { packageInfo } from './package-info.js';
 import { runWorkspaceCommandLine } from './links-options.js';
 import type { Io } from './session.js';
 import { runTargets } from './targets.js';
+import { runConvert } from './convert.js';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { runCheckWorker } from './parallel.js';
 
@@ -33,6 +34,8 @@ export function run(argv: string[], io: Io): number {
       return runCheck(command, io);
     case 'targets':
       return runTargets(command, io);
+    case 'convert':
+      return runConvert(command, io);
   }
 }
 

@@ -24,6 +24,7 @@ import { reviveSummary, workspaceSummary } from '../core/workspace/summary.js';
 import { reportsOnAnother } from '../core/workspace/link.js';
 import { readDocument } from './documents.js';
 import { displayPath, toDiagnostics, type Diagnostic } from './report.js';
+import { addWordLocations } from './word.js';
 
 export interface CheckTask {
   path: string;
@@ -83,6 +84,7 @@ export function checkFile(task: CheckTask, settings: CheckSettings): CheckedFile
   }
   const shown = displayPath(task.path, settings.cwd);
   const diagnostics = toDiagnostics(findings, document.lines, shown, settings.locale, () => undefined);
+  if (read.document.word) addWordLocations(diagnostics, text, read.document.word, settings.locale);
   const spans: number[] = [];
   for (const f of findings) spans.push(f.span.start, f.span.end);
   const result: CheckedFile = { ok: true, diagnostics, spans, failures: analysis.failures };

@@ -5,8 +5,7 @@
 import { resolve } from 'node:path';
 import { ConfigCache, formatConfigProblem, type ResolvedConfig } from '../config/load.js';
 import type { Locale, LocalizedText } from '../core/types.js';
-import type { DecodedText } from './encoding.js';
-import { DEFAULT_MAX_FILE_SIZE, readDocument, readStdin } from './documents.js';
+import { DEFAULT_MAX_FILE_SIZE, readDocument, readStdin, type DocumentText } from './documents.js';
 import { collectFiles, type InputFile } from './files.js';
 import { writeFileAtomically } from './fix.js';
 import { msg, tr } from './messages.js';
@@ -119,7 +118,7 @@ export class Session {
     return this.options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   }
 
-  read(path: string, config: ResolvedConfig): DecodedText | undefined {
+  read(path: string, config: ResolvedConfig): DocumentText | undefined {
     const result = readDocument(path, this.maxFileSize(config));
     if (result.ok) return result.document;
     this.fail(path, result.message);
@@ -140,7 +139,7 @@ export class Session {
     }
   }
 
-  readStdin(name: string, config: ResolvedConfig): DecodedText | undefined {
+  readStdin(name: string, config: ResolvedConfig): DocumentText | undefined {
     const result = readStdin(this.maxFileSize(config));
     if (result.ok) return result.document;
     this.fail(name, result.message);

@@ -57,6 +57,7 @@ export function formatStylish(report: CheckReport, options: StylishOptions): str
         lines.push(
           `${c(['bold'], padEnd(locations[i]!, locWidth))}  ${c(SEVERITY_STYLE[d.severity], padEnd(severities[i]!, sevWidth))}  ${d.message}  ${c(['dim'], d.ruleId)}`,
         );
+        if (d.word) lines.push(`    ${c(['gray'], `↳ Word: ${d.word.location}`)} “${d.word.snippet}”`);
         for (const r of d.related) lines.push(`    ${c(['gray'], `↳ ${r.path}:${r.line}:${r.column}`)} ${r.message}`);
       });
     }
