@@ -66,13 +66,13 @@ describe('nothing to check', () => {
     write(join(dir, 'trong'), 'ghi-chu.pdf', 'không phải văn bản');
     const r = vanban(['check', 'trong'], { cwd: dir });
     assert.equal(r.status, 2);
-    assert.equal(r.stderr, 'trong: không tìm thấy văn bản nào (.md, .markdown, .txt)\n');
+    assert.equal(r.stderr, 'trong: không tìm thấy văn bản nào (.md, .markdown, .txt, .docx)\n');
     assert.equal(r.stdout, '✖ Không tìm thấy văn bản nào để kiểm tra.\n');
     assert.doesNotMatch(r.stdout, /✔/);
     // The current directory by default, and in English.
     const here = vanban(['check'], { cwd: join(dir, 'trong'), env: { LANG: 'en_US.UTF-8' } });
     assert.equal(here.status, 2);
-    assert.equal(here.stderr, '.: no documents found (.md, .markdown, .txt)\n');
+    assert.equal(here.stderr, '.: no documents found (.md, .markdown, .txt, .docx)\n');
     assert.equal(here.stdout, '✖ No documents found to check.\n');
     // Machine formats stay valid, with no file, and the same status.
     const json = vanban(['check', 'trong', '-f', 'json'], { cwd: dir });
@@ -82,7 +82,7 @@ describe('nothing to check', () => {
     for (const command of ['links', 'register']) {
       const w = vanban([command, 'trong'], { cwd: dir });
       assert.equal(w.status, 2, command);
-      assert.equal(w.stderr, 'trong: không tìm thấy văn bản nào (.md, .markdown, .txt)\n', command);
+      assert.equal(w.stderr, 'trong: không tìm thấy văn bản nào (.md, .markdown, .txt, .docx)\n', command);
     }
   });
 

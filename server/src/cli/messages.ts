@@ -46,7 +46,7 @@ export const msg = {
           vi: `không tìm thấy văn bản nào để kiểm tra (${ignored} tệp bị bỏ qua theo "ignore" trong cấu hình)`,
           en: `no documents found (${plural(ignored, 'file is', 'files are')} ignored by the configuration's "ignore")`,
         }
-      : { vi: 'không tìm thấy văn bản nào (.md, .markdown, .txt)', en: 'no documents found (.md, .markdown, .txt)' },
+      : { vi: 'không tìm thấy văn bản nào (.md, .markdown, .txt, .docx)', en: 'no documents found (.md, .markdown, .txt, .docx)' },
   notRegularFile: (): LocalizedText => ({ vi: 'không phải tệp thông thường', en: 'not a regular file' }),
   unreadable: (reason: string): LocalizedText => ({ vi: `không đọc được tệp (${reason})`, en: `cannot read file (${reason})` }),
   tooLarge: (size: string, limit: string): LocalizedText => ({
