@@ -420,7 +420,8 @@ class Converter {
     const format = {
       bold: outer.bold || toggle(child(rPr, 'b')),
       italic: outer.italic || toggle(child(rPr, 'i')),
-      sup: outer.sup || attr(child(rPr, 'vertAlign'), 'val') === 'superscript',
+      // Superscript, or text raised above the line (w:position), as LibreOffice writes <sup>.
+      sup: outer.sup || attr(child(rPr, 'vertAlign'), 'val') === 'superscript' || Number(attr(child(rPr, 'position'), 'val') ?? 0) > 0,
     };
     if (toggle(child(rPr, 'vanish'))) return;
     for (const k of kids(r)) {
