@@ -5,7 +5,8 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { extname } from 'node:path';
 import { formatByteSize } from '../config/schema.js';
 import type { LocalizedText } from '../core/types.js';
-import { convertDocx, isOle, type DocxProblem } from '../docx/convert.js';
+import { convertDocx, isOle } from '../docx/convert.js';
+import { describeDocxProblem } from '../docx/messages.js';
 import { decodeDocument, type DecodedText } from './encoding.js';
 import { msg } from './messages.js';
 import type { WordOrigins } from './word.js';
@@ -80,22 +81,5 @@ function decoded(bytes: Uint8Array, word = false): ReadResult {
 function fromWord(bytes: Uint8Array): ReadResult {
   const result = convertDocx(bytes);
   if (result.ok) return { ok: true, document: { text: result.markdown, encoding: 'utf8', word: result.origins }, size: bytes.length };
-  return { ok: false, message: wordProblem(result.problem) };
-}
-
-function wordProblem(problem: DocxProblem): LocalizedText {
-  switch (problem.kind) {
-    case 'legacy-doc':
-      return msg.wordLegacy();
-    case 'encrypted':
-      return msg.wordEncrypted();
-    case 'corrupt':
-      return msg.wordCorrupt(problem.detail);
-    case 'not-docx':
-      return msg.wordNotDocx();
-    case 'too-large':
-      return msg.wordTooLarge(formatByteSize(problem.size), formatByteSize(problem.limit));
-    case 'empty':
-      return msg.wordEmpty();
-  }
+  return { ok: false, message: describeDocxProblem(result.problem) };
 }

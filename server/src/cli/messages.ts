@@ -59,27 +59,6 @@ export const msg = {
   }),
   convertNeedsOneFile: (): LocalizedText => ({ vi: 'lệnh convert cần đúng một tệp .docx', en: 'the convert command takes exactly one .docx file' }),
   convertNotWord: (): LocalizedText => ({ vi: 'không phải tệp Word (.docx)', en: 'not a Word (.docx) file' }),
-  wordLegacy: (): LocalizedText => ({
-    vi: 'tệp Word 97-2003 (.doc) dạng nhị phân, không đọc được; hãy mở bằng Word và lưu lại dưới dạng .docx',
-    en: 'a binary Word 97-2003 (.doc) file, which cannot be read; open it in Word and save it as .docx',
-  }),
-  wordEncrypted: (): LocalizedText => ({
-    vi: 'tệp Word được bảo vệ bằng mật khẩu (đã mã hoá), không đọc được; hãy gỡ mật khẩu rồi lưu lại dưới dạng .docx',
-    en: 'a password-protected (encrypted) Word file, which cannot be read; remove the password and save it as .docx',
-  }),
-  wordCorrupt: (detail: string): LocalizedText => ({
-    vi: `tệp .docx bị hỏng hoặc không trọn vẹn (${detail}); hãy mở bằng Word và lưu lại dưới dạng .docx`,
-    en: `a damaged or incomplete .docx file (${detail}); open it in Word and save it as .docx again`,
-  }),
-  wordNotDocx: (): LocalizedText => ({
-    vi: 'tệp nén (zip) không phải văn bản Word: không có word/document.xml',
-    en: 'a zip archive that is not a Word document: no word/document.xml',
-  }),
-  wordTooLarge: (size: string, limit: string): LocalizedText => ({
-    vi: `nội dung văn bản Word khi giải nén quá lớn (${size}, giới hạn ${limit}); có thể là tệp nén độc hại`,
-    en: `the Word document's content is too large uncompressed (${size}, limit ${limit}); it may be a zip bomb`,
-  }),
-  wordEmpty: (): LocalizedText => ({ vi: 'văn bản Word không có chữ nào để kiểm tra', en: 'the Word document has no text to check' }),
   invalidUtf8: (line: number, byte: number): LocalizedText => ({
     vi: `mã hoá UTF-8 không hợp lệ ở dòng ${line} (byte ${byte}); hãy lưu tệp dưới dạng UTF-8`,
     en: `invalid UTF-8 at line ${line} (byte ${byte}); save the file as UTF-8`,
