@@ -58,3 +58,27 @@ export function docxOfLines(text: string): Uint8Array {
       .join(''),
   );
 }
+
+/**
+ * A Word document of Markdown lines: pipe-table blocks become Word tables (the delimiter row
+ * left out), every other non-blank line a paragraph with the line's characters as its text.
+ */
+export function docxOfMarkdown(text: string): Uint8Array {
+  const body: string[] = [];
+  let rows: string[][] = [];
+  const cell = (t: string) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${xmlText(t.trim())}</w:t></w:r></w:p></w:tc>`;
+  const flush = () => {
+    if (rows.length > 0) body.push(`<w:tbl>${rows.map((r) => `<w:tr>${r.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`);
+    rows = [];
+  };
+  for (const line of text.split('\n')) {
+    if (line.startsWith('|')) {
+      if (!/^\|[-|: ]+\|$/.test(line)) rows.push(line.slice(1, line.endsWith('|') ? -1 : undefined).split('|'));
+      continue;
+    }
+    flush();
+    if (line.trim() !== '') body.push(`<w:p><w:r><w:t xml:space="preserve">${xmlText(line)}</w:t></w:r></w:p>`);
+  }
+  flush();
+  return docx(body.join(''));
+}

@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { jsonReportSchema } from '../../server/src/cli/json-schema.js';
-import { docx, docxOfLines, p, xmlText } from '../docx-build.js';
+import { docx, docxOfLines, docxOfMarkdown, p, xmlText } from '../docx-build.js';
+import { fixturesDir } from '../helpers.js';
 import { repoRoot } from '../helpers.js';
 import { hasStackTrace, scratch, vanban, write as writeFile } from './cli-helpers.js';
 
@@ -108,6 +109,30 @@ describe('vanban check FILE.docx', () => {
     assert.ok(r.status === 0 || r.status === 1, r.stderr);
     assert.ok(!hasStackTrace(r.stderr));
     assert.deepEqual(new Uint8Array(readFileSync(path)), bytes);
+    // Said as what would be fixed, with the changed lines, not as done.
+    assert.match(r.stdout, /^bao-cao\.docx: sẽ sửa 1 vấn đề$/m);
+    assert.match(r.stdout, /^\s+\+7: .*4,17%/m);
+  });
+
+  it('reads standard input as Word when --stdin-filename names a .docx', () => {
+    const r = vanban(['check', '--stdin', '--stdin-filename', 'bao-cao.docx', '-f', 'json'], { cwd: scratch(), input: reportDocx() });
+    assert.equal(r.status, 1, r.stderr);
+    const d = jsonReportSchema.parse(JSON.parse(r.stdout)).files[0]!.diagnostics.find((x) => x.ruleId === 'ratio-claim');
+    assert.equal(d?.word?.paragraph, 4);
+  });
+
+  it('a Word report checked with its Markdown resolution: the cross-document finding names its Word table cell', () => {
+    const dir = scratch();
+    const lsp = join(fixturesDir, 'workspace-lsp');
+    const resolution = readFileSync(join(lsp, 'nghi-quyet-song-lam.md'), 'utf8').replace('- Trên 60% doanh nghiệp', '- Trên 65% doanh nghiệp');
+    write(dir, 'nghi-quyet.md', resolution);
+    write(dir, 'bao-cao.docx', docxOfMarkdown(readFileSync(join(lsp, 'bao-cao-song-lam-2023.md'), 'utf8')));
+    const r = vanban(['check', '.', '-f', 'json'], { cwd: dir });
+    const report = jsonReportSchema.parse(JSON.parse(r.stdout));
+    const d = report.files.find((f) => f.path === 'bao-cao.docx')!.diagnostics.filter((x) => x.ruleId === 'resolution-mismatch');
+    assert.equal(d.length, 1, r.stdout);
+    assert.equal(d[0]!.word?.snippet, 'Trên 60%');
+    assert.match(d[0]!.word?.location ?? '', /^bảng 1, hàng \d+, ô 3$/);
   });
 
   it('links a Markdown report to a resolution that exists only as Word', () => {

@@ -113,6 +113,7 @@ export function runCheck(options: CheckOptions, io: Io): number {
       fixed,
       ...(output !== undefined ? { output } : {}),
       ...(diff !== undefined ? { diff } : {}),
+      ...(options.fix === 'write' && decoded.word && fixed > 0 ? { notWritten: true } : {}),
     });
   };
 
@@ -211,6 +212,7 @@ function checkOnce(session: Session, options: CheckOptions, inputs: InputFile[],
       if (findings.length > 0) {
         const lines = positions.get(task.path)!.lines;
         const added = toDiagnostics(findings, lines, shownPath, options.locale, (id) => positions.get(resolve(session.io.cwd, id)));
+        if (result.word) addWordLocations(added, result.word.text, result.word.origins, options.locale);
         diagnostics = merged(diagnostics, result.spans, added, findings);
       }
       failures = [...failures, ...cross.failures];

@@ -52,7 +52,8 @@ export function readDocument(path: string, maxSize: number): ReadResult {
   }
 }
 
-export function readStdin(maxSize: number): ReadResult {
+/** Standard input; `word`: --stdin-filename names a Word document. */
+export function readStdin(maxSize: number, word = false): ReadResult {
   let bytes: Buffer;
   try {
     bytes = readFileSync(0);
@@ -60,7 +61,7 @@ export function readStdin(maxSize: number): ReadResult {
     return { ok: false, message: msg.unreadable((error as NodeJS.ErrnoException).code ?? 'EIO') };
   }
   if (bytes.length > maxSize) return { ok: false, message: msg.tooLarge(formatByteSize(bytes.length), formatByteSize(maxSize)) };
-  return decoded(bytes);
+  return decoded(bytes, word);
 }
 
 function decoded(bytes: Uint8Array, word = false): ReadResult {

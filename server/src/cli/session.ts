@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { ConfigCache, formatConfigProblem, type ResolvedConfig } from '../config/load.js';
 import type { Locale, LocalizedText } from '../core/types.js';
-import { DEFAULT_MAX_FILE_SIZE, readDocument, readStdin, type DocumentText } from './documents.js';
+import { DEFAULT_MAX_FILE_SIZE, isWordPath, readDocument, readStdin, type DocumentText } from './documents.js';
 import { collectFiles, type InputFile } from './files.js';
 import { writeFileAtomically } from './fix.js';
 import { msg, tr } from './messages.js';
@@ -140,7 +140,7 @@ export class Session {
   }
 
   readStdin(name: string, config: ResolvedConfig): DocumentText | undefined {
-    const result = readStdin(this.maxFileSize(config));
+    const result = readStdin(this.maxFileSize(config), isWordPath(name));
     if (result.ok) return result.document;
     this.fail(name, result.message);
     return undefined;

@@ -45,7 +45,7 @@ export function formatStylish(report: CheckReport, options: StylishOptions): str
   for (const file of report.files) {
     const lines: string[] = [];
     if (file.fixed > 0) {
-      lines.push(c(['green'], `${file.path}: ${tr(options.dryRun ? msg.wouldFix(file.fixed) : msg.fixedCount(file.fixed), locale)}`));
+      lines.push(c(['green'], `${file.path}: ${tr(options.dryRun || file.notWritten ? msg.wouldFix(file.fixed) : msg.fixedCount(file.fixed), locale)}`));
     }
     if (file.diagnostics.length > 0) {
       const locations = file.diagnostics.map((d) => `${file.path}:${d.line}:${d.column}`);
