@@ -8,11 +8,11 @@ import { describe, it } from 'node:test';
 import { repoRoot, serverPath } from '../helpers.js';
 import { copyFixture, scratch, vanban, write } from './cli-helpers.js';
 
-const COMMANDS = ['check', 'targets', 'links', 'register', 'dashboard'];
+const COMMANDS = ['check', 'targets', 'links', 'register', 'dashboard', 'convert'];
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('vanban help', () => {
-  it('`vanban help` and `vanban --help` list all five commands and exit 0', () => {
+  it('`vanban help` and `vanban --help` list all six commands and exit 0', () => {
     for (const args of [['help'], ['--help'], ['-h']]) {
       const r = vanban(args);
       assert.equal(r.status, 0, args.join(' '));
@@ -49,13 +49,13 @@ describe('vanban help', () => {
     assert.equal(r.stderr, 'vanban: lệnh không hợp lệ: "kiem-tra" (xem vanban --help)\n');
   });
 
-  it('a bare `vanban` names all five commands on one line and exits 2', () => {
+  it('a bare `vanban` names all six commands on one line and exits 2', () => {
     const r = vanban([]);
     assert.equal(r.status, 2);
     assert.equal(r.stdout, '');
-    assert.equal(r.stderr, 'vanban: thiếu lệnh: check, targets, links, register hoặc dashboard (xem vanban --help)\n');
+    assert.equal(r.stderr, 'vanban: thiếu lệnh: check, targets, links, register, dashboard hoặc convert (xem vanban --help)\n');
     const en = vanban([], { env: { LANG: 'en_US.UTF-8' } });
-    assert.equal(en.stderr, 'vanban: missing command: check, targets, links, register or dashboard (see vanban --help)\n');
+    assert.equal(en.stderr, 'vanban: missing command: check, targets, links, register, dashboard or convert (see vanban --help)\n');
   });
 });
 

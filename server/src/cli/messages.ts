@@ -82,8 +82,8 @@ export const msg = {
   }),
   unknownCommand: (name: string): LocalizedText => ({ vi: `lệnh không hợp lệ: "${name}"`, en: `unknown command: "${name}"` }),
   noCommand: (): LocalizedText => ({
-    vi: 'thiếu lệnh: check, targets, links, register hoặc dashboard',
-    en: 'missing command: check, targets, links, register or dashboard',
+    vi: 'thiếu lệnh: check, targets, links, register, dashboard hoặc convert',
+    en: 'missing command: check, targets, links, register, dashboard or convert',
   }),
   badOptionValue: (option: string, value: string, expected: string): LocalizedText => ({
     vi: `giá trị không hợp lệ cho --${option}: "${value}" (cần: ${expected})`,
