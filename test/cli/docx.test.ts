@@ -3,14 +3,14 @@
 // files, a .docx is never rewritten, and every kind of bad Word file is one line naming it (exit 2)
 // while the other files are still checked.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { jsonReportSchema } from '../../server/src/cli/json-schema.js';
 import { docx, docxOfLines, docxOfMarkdown, p, xmlText } from '../docx-build.js';
-import { fixturesDir } from '../helpers.js';
-import { repoRoot } from '../helpers.js';
+import { fixturesDir, repoRoot } from '../helpers.js';
 import { hasStackTrace, scratch, vanban, write as writeFile } from './cli-helpers.js';
 
 function write(dir: string, name: string, content: string | Uint8Array): string {
@@ -58,6 +58,15 @@ describe('vanban check FILE.docx', () => {
     assert.match(result.locations[0].physicalLocation.region.snippet.text, /9,17%/);
     assert.equal(result.locations[0].message.text, 'Word: đoạn 4');
     assert.equal(result.properties.word.paragraph, 4);
+
+    // Still valid SARIF 2.1.0 with the snippet, the location's message and the properties.
+    const out = join(dir, 'word.sarif');
+    vanban(['check', 'bao-cao.docx', '-f', 'sarif', '-o', out], { cwd: dir });
+    const validation = join(dir, 'validation.sarif');
+    const v = spawnSync(join(repoRoot, 'node_modules/.bin/sarif-multitool'), ['validate', out, '--output', validation], { encoding: 'utf8', timeout: 300_000 });
+    assert.equal(v.status, 0, `${v.stdout}\n${v.stderr}`);
+    const problems = JSON.parse(readFileSync(validation, 'utf8')).runs[0].results as { level?: string }[];
+    assert.deepEqual(problems.filter((p) => (p.level ?? 'warning') === 'error'), [], 'the multitool finds no errors');
 
     assert.match(vanban(['check', 'bao-cao.docx', '-f', 'github'], { cwd: dir }).stdout, /::error file=bao-cao\.docx,line=7,.*\(Word: đoạn 4: “.*9,17%.*”\)$/m);
     assert.match(vanban(['check', 'bao-cao.docx', '-f', 'junit'], { cwd: dir }).stdout, /Word: đoạn 4: “[^”]*9,17%/);
