@@ -147,6 +147,13 @@ test('docx: old .doc, encrypted, corrupt, truncated, bomb and empty documents ar
   assert.equal(problem(garbage), 'corrupt');
   assert.equal(problem(zipSync({ 'hello.txt': strToU8('hi') })), 'not-docx');
   assert.equal(problem(docx('<w:p/><w:p><w:r><w:t>   </w:t></w:r></w:p>')), 'empty');
+  // Entity expansion ("billion laughs") is refused: OOXML has no DTD.
+  const laughs = zipSync({
+    'word/document.xml': strToU8(
+      `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "hahahahahahahahahaha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><w:document ${W}><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>`,
+    ),
+  });
+  assert.equal(problem(laughs), 'corrupt');
   // 8 MB of one letter compresses to a few kilobytes: refused by its declared size, not inflated.
   const bomb = docx(p('A'.repeat(8 * 1024 * 1024)));
   assert.ok(bomb.length < 100_000);

@@ -114,7 +114,11 @@ export function convertDocx(bytes: Uint8Array, options: DocxOptions = {}): DocxR
   const decoder = new TextDecoder('utf-8');
   const read = (name: string): XNode[] | undefined => {
     const data = files[name];
-    return data ? parseXml(decoder.decode(data)) : undefined;
+    if (!data) return undefined;
+    const text = decoder.decode(data);
+    // OOXML parts never declare a DTD; one could define entities that expand without bound.
+    if (/<!DOCTYPE/i.test(text)) throw new Error(`${name} declares a DOCTYPE`);
+    return parseXml(text);
   };
   let conversion: DocxConversion;
   try {

@@ -40,11 +40,22 @@ export function wordTextOfBytes(bytes: Uint8Array): WordText {
   return result.ok ? { ok: true, text: result.markdown } : { ok: false, message: describeDocxProblem(result.problem) };
 }
 
+/** The last conversions, by path, kept while the file's size and mtime stay the same: related
+ *  locations and the client's content provider ask for the same file again and again. */
+const recent = new Map<string, { mtimeMs: number; size: number; result: WordText }>();
+const RECENT = 8;
+
 export function readWordFile(path: string): WordText {
   try {
-    const size = statSync(path).size;
+    const { size, mtimeMs } = statSync(path);
     if (size > MAX_WORD_FILE_BYTES) return { ok: false, message: { vi: `tệp lớn hơn ${MAX_WORD_FILE_BYTES} byte`, en: `file larger than ${MAX_WORD_FILE_BYTES} bytes` } };
-    return wordTextOfBytes(readFileSync(path));
+    const cached = recent.get(path);
+    if (cached && cached.size === size && cached.mtimeMs === mtimeMs) return cached.result;
+    const result = wordTextOfBytes(readFileSync(path));
+    recent.delete(path);
+    recent.set(path, { mtimeMs, size, result });
+    if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+    return result;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     return { ok: false, message: { vi: `không đọc được tệp (${code})`, en: `cannot read the file (${code})` } };
