@@ -5,7 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 
 export const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
-function lvl(ilvl: number, format: string, text: string, start = 1): string {
+export function lvl(ilvl: number, format: string, text: string, start = 1): string {
   return `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`;
 }
 

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { convertDocx } from '../../server/src/docx/convert.js';
-import { docx, OUTLINE_NUMBERING, p, tc, W } from '../docx-build.js';
+import { docx, lvl, OUTLINE_NUMBERING, p, tc, W } from '../docx-build.js';
 
 function markdown(bytes: Uint8Array): string {
   const result = convertDocx(bytes);
@@ -50,6 +50,13 @@ test('docx: instances of one definition continue its numbering unless they overr
   const body = [p('năm', { num: [2, 0] }), p('sáu', { num: [2, 0] }), p('lại từ đầu', { num: [3, 0] }), p('tiếp', { num: [3, 0] })].join('');
   const lines = markdown(docx(body, { 'word/numbering.xml': OUTLINE_NUMBERING })).split('\n').filter((l) => l !== '');
   assert.deepEqual(lines, ['5. năm', '6. sáu', '1. lại từ đầu', '2. tiếp']);
+});
+
+test('docx: the dash style of Vietnamese outlines (I-) and a number followed by nothing (w:suff)', () => {
+  const numbering = `<?xml version="1.0"?><w:numbering ${W}><w:abstractNum w:abstractNumId="0">${lvl(0, 'upperRoman', '%1-')}<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="nothing"/><w:lvlText w:val="%2.%1 "/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+  const body = [p('KẾT QUẢ', { num: [1, 0] }), p('Chỉ tiêu', { num: [1, 1] }), p('PHƯƠNG HƯỚNG', { num: [1, 0] })].join('');
+  const lines = markdown(docx(body, { 'word/numbering.xml': numbering })).split('\n').filter((l) => l !== '');
+  assert.deepEqual(lines, ['I- KẾT QUẢ', '1.I Chỉ tiêu', 'II- PHƯƠNG HƯỚNG']);
 });
 
 test('docx: numbering given by a heading style, headings as Markdown headings', () => {

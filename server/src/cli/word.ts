@@ -10,6 +10,8 @@ export type WordOrigins = readonly (DocxOrigin | undefined)[];
 
 const QUOTE_LENGTH = 60;
 
+const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '(': '⁽', ')': '⁾' };
+
 /** The location and quote of each diagnostic, added in place. */
 export function addWordLocations(diagnostics: Diagnostic[], text: string, origins: WordOrigins, locale: Locale): void {
   if (diagnostics.length === 0) return;
@@ -64,6 +66,13 @@ function quote(segment: string, offset: number, length: number): string {
   const markup = /^(\*\*|\*|<\/?sup>|\\(?=\|)|#{1,6} )/;
   for (let i = 0; i < segment.length; ) {
     if (i >= offset && at < 0) at = plain.length;
+    // A footnote mark as Word shows it: raised digits.
+    const sup = /^<sup>([^<]{1,8})<\/sup>/.exec(segment.slice(i, i + 20));
+    if (sup) {
+      plain += [...sup[1]!].map((ch) => SUPERSCRIPT[ch] ?? ch).join('');
+      i += sup[0].length;
+      continue;
+    }
     const m = markup.exec(segment.slice(i));
     if (m && !(m[1]!.startsWith('#') && i > 0)) {
       i += m[0].length;

@@ -225,12 +225,14 @@ function readStyles(nodes: XNode[] | undefined): Map<string, Style> {
 
 function readLevel(lvl: XNode): NumberingLevel {
   const restart = attr(child(lvl, 'lvlRestart'), 'val');
+  const suffix = attr(child(lvl, 'suff'), 'val');
   return {
     format: attr(child(lvl, 'numFmt'), 'val') ?? 'decimal',
     text: attr(child(lvl, 'lvlText'), 'val') ?? '',
     start: Number(attr(child(lvl, 'start'), 'val') ?? 1),
     legal: toggle(child(lvl, 'isLgl')),
     ...(restart !== undefined ? { restart: Number(restart) } : {}),
+    ...(suffix === 'tab' || suffix === 'space' || suffix === 'nothing' ? { suffix } : {}),
   };
 }
 
@@ -369,7 +371,7 @@ class Converter {
   }
 
   /** The paragraph's label (`II.`, `1.1.`, `a)`, `-`) and its text as Markdown inline. */
-  private paragraphText(p: XNode): { label?: { label: string; bullet: boolean }; text: string } {
+  private paragraphText(p: XNode): { label?: { label: string; bullet: boolean; joined?: boolean }; text: string } {
     const pPr = child(p, 'pPr');
     const number = this.numberOf(pPr);
     const segments: Segment[] = [];
@@ -389,7 +391,7 @@ class Converter {
     // Bullets stay together as one Markdown list; every other paragraph is a block of its own.
     const isList = !!label?.bullet && level === undefined;
     this.separate(isList ? 'list' : 'other');
-    const numbered = label ? `${label.label} ${text}`.trim() : text;
+    const numbered = label ? `${label.label}${label.joined ? '' : ' '}${text}`.trim() : text;
     const line = level !== undefined ? `${'#'.repeat(Math.min(level, 6))} ${numbered}` : numbered;
     this.push(line, { kind: 'paragraph', paragraph: index });
     this.flushFootnotes();
@@ -507,7 +509,7 @@ class Converter {
         const tag = tagOf(node);
         if (tag === 'p') {
           const { label, text } = this.paragraphText(node);
-          const line = label ? `${label.label} ${text}`.trim() : text;
+          const line = label ? `${label.label}${label.joined ? '' : ' '}${text}`.trim() : text;
           if (line) parts.push(line);
         } else if (tag === 'tbl') {
           for (const tr of childrenNamed(node, 'tr')) for (const inner of childrenNamed(tr, 'tc')) visit(kids(inner));

@@ -13,6 +13,8 @@ export interface NumberingLevel {
   legal: boolean;
   /** w:lvlRestart: the level restarts after this level (1-based); 0 never restarts. */
   restart?: number;
+  /** w:suff: what follows the number (tab, space, nothing); a tab or space is written as a space. */
+  suffix?: 'tab' | 'space' | 'nothing';
 }
 
 export interface NumberingDefinitions {
@@ -92,7 +94,7 @@ export class NumberingCounters {
   constructor(private readonly defs: NumberingDefinitions) {}
 
   /** The label of a numbered paragraph (`II.`, `1.2.`, `a)`), `-` for a bullet, undefined when none. */
-  next(numId: string, ilvl: number): { label: string; bullet: boolean } | undefined {
+  next(numId: string, ilvl: number): { label: string; bullet: boolean; joined?: boolean } | undefined {
     const instance = this.defs.instances.get(numId);
     if (!instance) return undefined;
     const levels = this.defs.abstract.get(instance.abstractId);
@@ -126,6 +128,6 @@ export class NumberingCounters {
       const value = counts![i] ?? l?.start ?? 1;
       return formatNumber(value, level.legal && i !== ilvl ? 'decimal' : l?.format ?? 'decimal');
     });
-    return { label, bullet: false };
+    return { label, bullet: false, ...(level.suffix === 'nothing' ? { joined: true } : {}) };
   }
 }
