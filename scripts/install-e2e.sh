@@ -7,6 +7,7 @@
 #   - Debian's fonts-noto-core and fonts-noto-mono (Noto Sans and Noto Sans Mono, with full Vietnamese
 #     coverage; DejaVu Sans Mono has no ố, ề, ạ …), so that the editor and dashboard screenshots
 #     show Vietnamese with its diacritics in place;
+#   - Debian's libreoffice-writer-nogui, whose soffice writes the real .docx files of the Word tests;
 #   - code-server 4.100.3 (the VS Code 1.100.3 workbench with the real Node extension host) in
 #     .e2e/code-server, with its own package.json/lockfile, kept out of the extension's dependencies.
 # Adapted from shared/recipes/editor-e2e/install-code-server.sh. Idempotent: a second run only checks.
@@ -22,7 +23,8 @@ CODE_SERVER="$DEST/node_modules/.bin/code-server"
 export DEBIAN_FRONTEND=noninteractive
 # chromium for playwright; fonts-noto-core for Vietnamese glyphs; neovim for the LSP tests; build-essential/python3/pkg-config for node-gyp; libkrb5-dev for the
 # 'kerberos' addon; ripgrep replaces @vscode/ripgrep's GitHub download.
-APT_PACKAGES=(chromium fonts-noto-core fonts-noto-mono neovim build-essential python3 pkg-config libkrb5-dev ripgrep)
+# libreoffice-writer-nogui (soffice --headless) turns the .docx tests' fixtures into real Word files (test/cli/docx-libreoffice.test.ts).
+APT_PACKAGES=(chromium fonts-noto-core fonts-noto-mono neovim build-essential python3 pkg-config libkrb5-dev ripgrep libreoffice-writer-nogui)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -14,6 +14,7 @@ import { DashboardPanel, REVEAL_COMMAND, revealLocation } from './dashboard.js';
 import { IndexChangedNotification } from './protocol.js';
 import { readSettings, type Locale } from './settings.js';
 import { StatusBar } from './statusBar.js';
+import { openWordDocument, WORD_EDITOR, WORD_SCHEME, WordContentProvider, WordEditorProvider } from './word.js';
 
 const LANGUAGES = ['markdown', 'plaintext'];
 const CONFIG_FILE = '.vanbanrc.json';
@@ -21,7 +22,7 @@ const CONFIG_FILE = '.vanbanrc.json';
 /** Policy documents in any language the server reads, saved or not, and the config file itself
  *  (the server reports a broken config as a diagnostic on it). */
 export const DOCUMENT_SELECTOR: DocumentSelector = [
-  ...LANGUAGES.flatMap((language) => ['file', 'untitled'].map((scheme) => ({ scheme, language }))),
+  ...LANGUAGES.flatMap((language) => ['file', 'untitled', WORD_SCHEME].map((scheme) => ({ scheme, language }))),
   { scheme: 'file', pattern: `**/${CONFIG_FILE}` },
 ];
 
@@ -30,7 +31,8 @@ let statusBar: StatusBar | undefined;
 let dashboard: DashboardPanel | undefined;
 
 function isPolicyDocument(document: vscode.TextDocument): boolean {
-  return (document.uri.scheme === 'file' || document.uri.scheme === 'untitled') && LANGUAGES.includes(document.languageId);
+  const scheme = document.uri.scheme;
+  return (scheme === 'file' || scheme === 'untitled' || scheme === WORD_SCHEME) && LANGUAGES.includes(document.languageId);
 }
 
 function locale(): Locale {
@@ -121,6 +123,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ),
     ),
     vscode.commands.registerCommand('vanban.openDashboard', () => dashboard?.open()),
+    // Word documents: read-only converted text, from the explorer's context menu, the palette, or
+    // by opening a .docx (the custom editor hands over to the text).
+    vscode.workspace.registerTextDocumentContentProvider(WORD_SCHEME, new WordContentProvider(commandContext)),
+    vscode.commands.registerCommand('vanban.openWordDocument', (uri?: unknown) => openWordDocument(commandContext, uri)),
+    vscode.window.registerCustomEditorProvider(WORD_EDITOR, new WordEditorProvider(commandContext)),
     // Run by the dashboard's links only (not in the palette): [uri, line, character], 0-based.
     vscode.commands.registerCommand(REVEAL_COMMAND, (uri?: unknown, line?: unknown, character?: unknown) =>
       revealLocation(locale(), uri, line, character),

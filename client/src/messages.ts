@@ -45,6 +45,12 @@ const catalogue = {
     vi: 'Không lập được bảng theo dõi chỉ tiêu; xem kênh Output "Vanban".',
     en: 'The target dashboard could not be built; see the "Vanban" output channel.',
   },
+  noWordDocument: { vi: 'Hãy chọn một tệp Word (.docx).', en: 'Pick a Word (.docx) file.' },
+  wordFailed: { vi: 'Vanban không đọc được văn bản Word: {0}', en: 'Vanban cannot read the Word document: {0}' },
+  wordOpening: {
+    vi: 'Vanban mở văn bản Word này dưới dạng văn bản (chỉ đọc) để kiểm tra.',
+    en: 'Vanban opens this Word document as text (read-only) to check it.',
+  },
   locationOutside: {
     vi: 'Vanban chỉ mở các tệp trong thư mục đang làm việc.',
     en: 'Vanban only opens files in the open folders.',

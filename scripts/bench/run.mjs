@@ -143,6 +143,9 @@ log('language server: latency, memory, burst');
 const LSP_IDLE_SECONDS = 15;
 const lsp = runJson('scripts/bench/lsp.mjs', [join(seeds, seed004), corpus, quick ? '50' : '200', quick ? '50' : '200', '--idle', String(LSP_IDLE_SECONDS)])[0];
 
+log('seed 004 as a Word file (LibreOffice)');
+const docx = runJson('scripts/bench/docx.mjs', [quick ? '10' : '30', join(seeds, seed004)])[0];
+
 log('cold start');
 const small = join(work, 'small.md');
 const smallText = readFileSync(join(seeds, readdirSync(seeds).filter((n) => n.endsWith('.txt')).sort()[0]), 'utf8').split('\n').slice(0, 40).join('\n');
@@ -173,6 +176,8 @@ row('— same, 1 thread: wall / peak RSS', `${s(vanban1.wall)} / ${mb(vanban1.pe
 const [raw, piped] = perDoc;
 row(`seed 004 as written (${(raw.bytes / 1000).toFixed(1)} kB), full analysis in process, median`, ms(raw.analysis), `remark-parse ${ms(raw.remark)} (${ratio(raw.analysis, raw.remark)})`, '≤ 25 ms', raw.analysis <= 25);
 row(`seed 004 with pipe tables (${(piped.bytes / 1000).toFixed(1)} kB), same`, ms(piped.analysis), `remark-parse ${ms(piped.remark)} (${ratio(piped.analysis, piped.remark)})`, '≤ 25 ms', piped.analysis <= 25);
+if (docx.skipped) row('seed 004 as .docx, conversion to Markdown in process, median', docx.skipped, '', '', undefined);
+else row(`seed 004 as .docx (${(docx.bytes / 1000).toFixed(1)} kB, LibreOffice), conversion to Markdown in process, median`, ms(docx.conversion), `analysis of the converted text ${ms(docx.analysis)}`, '', undefined);
 for (const c of curve) {
   const size = c.bytes / 1e6;
   const last = c === curve[curve.length - 1];

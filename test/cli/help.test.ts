@@ -8,11 +8,11 @@ import { describe, it } from 'node:test';
 import { repoRoot, serverPath } from '../helpers.js';
 import { copyFixture, scratch, vanban, write } from './cli-helpers.js';
 
-const COMMANDS = ['check', 'targets', 'links', 'register', 'dashboard'];
+const COMMANDS = ['check', 'targets', 'links', 'register', 'dashboard', 'convert'];
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('vanban help', () => {
-  it('`vanban help` and `vanban --help` list all five commands and exit 0', () => {
+  it('`vanban help` and `vanban --help` list all six commands and exit 0', () => {
     for (const args of [['help'], ['--help'], ['-h']]) {
       const r = vanban(args);
       assert.equal(r.status, 0, args.join(' '));
@@ -49,13 +49,13 @@ describe('vanban help', () => {
     assert.equal(r.stderr, 'vanban: lệnh không hợp lệ: "kiem-tra" (xem vanban --help)\n');
   });
 
-  it('a bare `vanban` names all five commands on one line and exits 2', () => {
+  it('a bare `vanban` names all six commands on one line and exits 2', () => {
     const r = vanban([]);
     assert.equal(r.status, 2);
     assert.equal(r.stdout, '');
-    assert.equal(r.stderr, 'vanban: thiếu lệnh: check, targets, links, register hoặc dashboard (xem vanban --help)\n');
+    assert.equal(r.stderr, 'vanban: thiếu lệnh: check, targets, links, register, dashboard hoặc convert (xem vanban --help)\n');
     const en = vanban([], { env: { LANG: 'en_US.UTF-8' } });
-    assert.equal(en.stderr, 'vanban: missing command: check, targets, links, register or dashboard (see vanban --help)\n');
+    assert.equal(en.stderr, 'vanban: missing command: check, targets, links, register, dashboard or convert (see vanban --help)\n');
   });
 });
 
@@ -66,13 +66,13 @@ describe('nothing to check', () => {
     write(join(dir, 'trong'), 'ghi-chu.pdf', 'không phải văn bản');
     const r = vanban(['check', 'trong'], { cwd: dir });
     assert.equal(r.status, 2);
-    assert.equal(r.stderr, 'trong: không tìm thấy văn bản nào (.md, .markdown, .txt)\n');
+    assert.equal(r.stderr, 'trong: không tìm thấy văn bản nào (.md, .markdown, .txt, .docx)\n');
     assert.equal(r.stdout, '✖ Không tìm thấy văn bản nào để kiểm tra.\n');
     assert.doesNotMatch(r.stdout, /✔/);
     // The current directory by default, and in English.
     const here = vanban(['check'], { cwd: join(dir, 'trong'), env: { LANG: 'en_US.UTF-8' } });
     assert.equal(here.status, 2);
-    assert.equal(here.stderr, '.: no documents found (.md, .markdown, .txt)\n');
+    assert.equal(here.stderr, '.: no documents found (.md, .markdown, .txt, .docx)\n');
     assert.equal(here.stdout, '✖ No documents found to check.\n');
     // Machine formats stay valid, with no file, and the same status.
     const json = vanban(['check', 'trong', '-f', 'json'], { cwd: dir });
@@ -82,7 +82,7 @@ describe('nothing to check', () => {
     for (const command of ['links', 'register']) {
       const w = vanban([command, 'trong'], { cwd: dir });
       assert.equal(w.status, 2, command);
-      assert.equal(w.stderr, 'trong: không tìm thấy văn bản nào (.md, .markdown, .txt)\n', command);
+      assert.equal(w.stderr, 'trong: không tìm thấy văn bản nào (.md, .markdown, .txt, .docx)\n', command);
     }
   });
 

@@ -36,7 +36,7 @@ test('every contributed command is registered by the extension, and the settings
     .map((f) => readFileSync(join(repoRoot, 'client/src', f), 'utf8'))
     .join('\n');
   const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
-  assert.deepEqual(commands.sort(), ['vanban.checkWorkspace', 'vanban.openDashboard', 'vanban.restartServer', 'vanban.showTargets']);
+  assert.deepEqual(commands.sort(), ['vanban.checkWorkspace', 'vanban.openDashboard', 'vanban.openWordDocument', 'vanban.restartServer', 'vanban.showTargets']);
   for (const command of commands) assert.ok(source.includes(`registerCommand('${command}'`), `${command} is registered`);
   const settings = Object.keys(manifest.contributes.configuration.properties).sort();
   assert.deepEqual(settings, ['vanban.debounceMs', 'vanban.enable', 'vanban.include', 'vanban.index.maxFiles', 'vanban.locale', 'vanban.rules', 'vanban.trace.server']);

@@ -88,7 +88,7 @@ describe('workspace index: a pull client with work-done progress and file watchi
     const watched = client.registrations.all.find((r) => r.method === DidChangeWatchedFilesNotification.method);
     assert.ok(watched, 'didChangeWatchedFiles registered');
     const globs = (watched.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
-    assert.deepEqual(globs, ['**/.vanbanrc.json', '**/*.md', '**/*.markdown', '**/*.txt']);
+    assert.deepEqual(globs, ['**/.vanbanrc.json', '**/*.md', '**/*.markdown', '**/*.txt', '**/*.docx']);
   });
 
   test('a report open alone is checked against its resolution on disk', async () => {

@@ -12,7 +12,9 @@ import type { Finding, Locale } from '../core/types.js';
 import type { WorkspaceContext, WorkspaceDocument } from '../core/workspace/types.js';
 import type { InputFile } from './files.js';
 import { byPosition, checkFiles, defaultJobs, type CheckTask } from './parallel.js';
-import { encodeDocument, type DecodedText } from '../io/encoding.js';
+import { encodeDocument } from '../io/encoding.js';
+import type { DocumentText } from './documents.js';
+import { addWordLocations } from './word.js';
 import { fixUntilStable, lineDiff, pauseBeforeWrite, replaceFileContent, unchangedSince, type ReadStamp } from './fix.js';
 import { formatGithub } from './formatters/github.js';
 import { formatJson } from './formatters/json.js';
@@ -72,7 +74,7 @@ export function runCheck(options: CheckOptions, io: Io): number {
   for (const d of shared?.documents ?? []) documents.set(d.id, { lines: d.document.lines, path: session.display(d.id) });
 
   // `stamp`: what the file was when read, for a file --fix may write (not standard input).
-  const checkOne = (absolutePath: string, shownPath: string, decoded: DecodedText, config: CoreConfig, stamp?: ReadStamp) => {
+  const checkOne = (absolutePath: string, shownPath: string, decoded: DocumentText, config: CoreConfig, stamp?: ReadStamp) => {
     try {
       checkOneUnsafe(absolutePath, shownPath, decoded, config, stamp);
     } catch (error) {
@@ -80,7 +82,7 @@ export function runCheck(options: CheckOptions, io: Io): number {
       session.fail(absolutePath, analysisFailure(error));
     }
   };
-  const checkOneUnsafe = (absolutePath: string, shownPath: string, decoded: DecodedText, config: CoreConfig, stamp?: ReadStamp) => {
+  const checkOneUnsafe = (absolutePath: string, shownPath: string, decoded: DocumentText, config: CoreConfig, stamp?: ReadStamp) => {
     const workspace = shared && { id: absolutePath, documents: shared.documents, links: shared.links };
     let text = decoded.text;
     let fixed = 0;
@@ -90,7 +92,8 @@ export function runCheck(options: CheckOptions, io: Io): number {
       const result = fixUntilStable(text, (t) => checkText(t, config, options.inlineConfig, workspace).findings);
       let keep = result.text !== text;
       if (keep) {
-        if (options.fix === 'write' && stamp) {
+        // A Word document is never rewritten as Markdown: its fixes are shown as with --fix-dry-run.
+        if (options.fix === 'write' && stamp && !decoded.word) {
           pauseBeforeWrite(io.env, absolutePath);
           if (!unchangedSince(absolutePath, stamp)) {
             // Saved by someone else since it was read: their edit wins; the report is of what was read.
@@ -118,12 +121,16 @@ export function runCheck(options: CheckOptions, io: Io): number {
     for (const f of failures) session.fail(absolutePath, msg.ruleFailed(f.ruleId, f.error));
     const lines = new LineIndex(text);
     documents.set(absolutePath, { lines, path: shownPath });
+    const diagnostics = toDiagnostics(findings, lines, shownPath, locale, (id) => documents.get(resolve(io.cwd, id)));
+    // Word positions are those of the text as read (fixes shown, never written, keep it so).
+    if (decoded.word && text === decoded.text) addWordLocations(diagnostics, text, decoded.word, locale);
     files.push({
       path: shownPath,
-      diagnostics: toDiagnostics(findings, lines, shownPath, locale, (id) => documents.get(resolve(io.cwd, id))),
+      diagnostics,
       fixed,
       ...(output !== undefined ? { output } : {}),
       ...(diff !== undefined ? { diff } : {}),
+      ...(options.fix === 'write' && decoded.word && fixed > 0 ? { notWritten: true } : {}),
     });
   };
 
@@ -222,6 +229,7 @@ function checkOnce(session: Session, options: CheckOptions, inputs: InputFile[],
       if (findings.length > 0) {
         const lines = positions.get(task.path)!.lines;
         const added = toDiagnostics(findings, lines, shownPath, options.locale, (id) => positions.get(resolve(session.io.cwd, id)));
+        if (result.word) addWordLocations(added, result.word.text, result.word.origins, options.locale);
         diagnostics = merged(diagnostics, result.spans, added, findings);
       }
       failures = [...failures, ...cross.failures];

@@ -2,11 +2,15 @@
 // when it cannot be read.
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { extname } from 'node:path';
 import { formatByteSize } from '../config/schema.js';
 import { analysableBytes } from '../heap.js';
 import type { LocalizedText } from '../core/types.js';
+import { convertDocx, isOle } from '../docx/convert.js';
+import { describeDocxProblem } from '../docx/messages.js';
 import { decodeDocument, type DecodedText } from '../io/encoding.js';
 import { msg } from './messages.js';
+import type { WordOrigins } from './word.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
@@ -16,7 +20,17 @@ export const memoryCeiling = analysableBytes;
 /** Opening never blocks: a FIFO opened for reading waits for a writer (issue 16). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-export type ReadResult = { ok: true; document: DecodedText; size: number; bytes: Uint8Array; mtimeMs: number } | { ok: false; message: LocalizedText };
+/** A document's text; for a Word document, its converted Markdown and where each line is in Word. */
+export type DocumentText = DecodedText & { word?: WordOrigins };
+
+export type ReadResult = { ok: true; document: DocumentText; size: number; bytes: Uint8Array; mtimeMs: number } | { ok: false; message: LocalizedText };
+
+/** Word documents: read through server/src/docx, never written back (--fix shows the fixes instead). */
+export const WORD_EXTENSIONS = ['.docx', '.docm'];
+
+export function isWordPath(path: string): boolean {
+  return WORD_EXTENSIONS.includes(extname(path).toLowerCase());
+}
 
 export function readDocument(path: string, maxSize: number): ReadResult {
   let fd: number;
@@ -40,7 +54,7 @@ export function readDocument(path: string, maxSize: number): ReadResult {
       read += n;
     }
     const content = bytes.subarray(0, read);
-    const result = decoded(content);
+    const result = decoded(content, isWordPath(path));
     return result.ok ? { ...result, bytes: content, mtimeMs: stat.mtimeMs } : result;
   } catch (error) {
     return { ok: false, message: msg.unreadable((error as NodeJS.ErrnoException).code ?? 'EIO') };
@@ -51,7 +65,8 @@ export function readDocument(path: string, maxSize: number): ReadResult {
 
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
-export function readStdin(maxSize: number): ReadResult {
+/** Standard input; `word`: --stdin-filename names a Word document. */
+export function readStdin(maxSize: number, word = false): ReadResult {
   // Read in chunks, never more than the limit and one byte: a 200 MB stream is refused after 20 MB.
   const limit = Math.min(maxSize, memoryCeiling());
   const chunks: Buffer[] = [];
@@ -89,11 +104,15 @@ export function readStdin(maxSize: number): ReadResult {
     return { ok: false, message: msg.unreadable((error as NodeJS.ErrnoException).code ?? 'EIO') };
   }
   const bytes = Buffer.concat(chunks, total);
-  const result = decoded(bytes);
+  const result = decoded(bytes, word);
   return result.ok ? { ...result, bytes, mtimeMs: 0 } : result;
 }
 
-function decoded(bytes: Uint8Array): { ok: true; document: DecodedText; size: number } | { ok: false; message: LocalizedText } {
+type Decoded = { ok: true; document: DocumentText; size: number } | { ok: false; message: LocalizedText };
+
+function decoded(bytes: Uint8Array, word = false): Decoded {
+  // A .docx, or a Word file under another name (an old .doc saved as .md is an OLE file).
+  if (word || isOle(bytes)) return fromWord(bytes);
   const result = decodeDocument(bytes);
   if ('text' in result) return { ok: true, document: result, size: bytes.length };
   switch (result.kind) {
@@ -104,4 +123,10 @@ function decoded(bytes: Uint8Array): { ok: true; document: DecodedText; size: nu
     case 'invalid-utf16':
       return { ok: false, message: msg.invalidUtf16() };
   }
+}
+
+function fromWord(bytes: Uint8Array): Decoded {
+  const result = convertDocx(bytes);
+  if (result.ok) return { ok: true, document: { text: result.markdown, encoding: 'utf8', word: result.origins }, size: bytes.length };
+  return { ok: false, message: describeDocxProblem(result.problem) };
 }

@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import type { LocalizedText } from '../core/types.js';
 import { msg } from './messages.js';
 
-export const DOCUMENT_EXTENSIONS = ['.md', '.markdown', '.txt'];
+export const DOCUMENT_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx'];
 
 export interface InputFile {
   /** Absolute path. */

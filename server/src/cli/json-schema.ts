@@ -25,6 +25,22 @@ const schemas = once(() => {
     endLine: position,
     endColumn: position,
     related: z.array(jsonRelatedSchema),
+    /**
+     * Documents read from Word (.docx): where the finding is in Word (the line and column above are
+     * those of the converted text, `vanban convert`) and a short quote of the text there.
+     */
+    word: z
+      .strictObject({
+        /** `đoạn 12`, `bảng 2, hàng 3, ô 4`, `chú thích 1` (English with --locale en). */
+        location: z.string(),
+        paragraph: position.optional(),
+        table: position.optional(),
+        row: position.optional(),
+        cell: position.optional(),
+        footnote: position.optional(),
+        snippet: z.string(),
+      })
+      .optional(),
   });
 
   const jsonFileSchema = z.strictObject({

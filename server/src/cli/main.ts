@@ -15,6 +15,7 @@ import { runLinks } from './links.js';
 import { runRegister } from './register.js';
 import type { Io } from './session.js';
 import { runTargets } from './targets.js';
+import { runConvert } from './convert.js';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { runCheckWorker } from './parallel.js';
 
@@ -37,6 +38,8 @@ export function run(argv: string[], io: Io): number {
       return runCheck(command, io);
     case 'targets':
       return runTargets(command, io);
+    case 'convert':
+      return runConvert(command, io);
   }
 }
 

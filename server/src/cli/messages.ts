@@ -46,7 +46,7 @@ export const msg = {
           vi: `không tìm thấy văn bản nào để kiểm tra (${ignored} tệp bị bỏ qua theo "ignore" trong cấu hình)`,
           en: `no documents found (${plural(ignored, 'file is', 'files are')} ignored by the configuration's "ignore")`,
         }
-      : { vi: 'không tìm thấy văn bản nào (.md, .markdown, .txt)', en: 'no documents found (.md, .markdown, .txt)' },
+      : { vi: 'không tìm thấy văn bản nào (.md, .markdown, .txt, .docx)', en: 'no documents found (.md, .markdown, .txt, .docx)' },
   notRegularFile: (): LocalizedText => ({ vi: 'không phải tệp thông thường', en: 'not a regular file' }),
   unreadable: (reason: string): LocalizedText => ({ vi: `không đọc được tệp (${reason})`, en: `cannot read file (${reason})` }),
   tooLarge: (size: string, limit: string): LocalizedText => ({
@@ -62,6 +62,8 @@ export const msg = {
     vi: `tệp nhị phân${kind ? ` (có vẻ là ${kind})` : ''}, không phải văn bản; hãy chuyển sang Markdown hoặc văn bản thuần`,
     en: `binary file${kind ? ` (looks like ${kind})` : ''}, not text; convert it to Markdown or plain text`,
   }),
+  convertNeedsOneFile: (): LocalizedText => ({ vi: 'lệnh convert cần đúng một tệp .docx', en: 'the convert command takes exactly one .docx file' }),
+  convertNotWord: (): LocalizedText => ({ vi: 'không phải tệp Word (.docx)', en: 'not a Word (.docx) file' }),
   invalidUtf8: (line: number, byte: number): LocalizedText => ({
     vi: `mã hoá UTF-8 không hợp lệ ở dòng ${line} (byte ${byte}); hãy lưu tệp dưới dạng UTF-8`,
     en: `invalid UTF-8 at line ${line} (byte ${byte}); save the file as UTF-8`,
@@ -93,8 +95,8 @@ export const msg = {
   }),
   unknownCommand: (name: string): LocalizedText => ({ vi: `lệnh không hợp lệ: "${name}"`, en: `unknown command: "${name}"` }),
   noCommand: (): LocalizedText => ({
-    vi: 'thiếu lệnh: check, targets, links, register hoặc dashboard',
-    en: 'missing command: check, targets, links, register or dashboard',
+    vi: 'thiếu lệnh: check, targets, links, register, dashboard hoặc convert',
+    en: 'missing command: check, targets, links, register, dashboard or convert',
   }),
   badOptionValue: (option: string, value: string, expected: string): LocalizedText => ({
     vi: `giá trị không hợp lệ cho --${option}: "${value}" (cần: ${expected})`,

@@ -38,9 +38,18 @@ export interface TargetsOptions extends Common {
   format: TargetsFormat;
 }
 
+export interface ConvertOptions {
+  command: 'convert';
+  locale: Locale;
+  path: string;
+  output?: string;
+  maxFileSize?: number;
+}
+
 export type ParsedCommand =
   | CheckOptions
   | TargetsOptions
+  | ConvertOptions
   | { command: 'help'; locale: Locale; topic?: CommandName }
   | { command: 'version'; locale: Locale }
   | { command: 'usage-error'; locale: Locale; message: LocalizedText };
@@ -98,7 +107,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
   if (v.version) return { command: 'version', locale };
 
   if (command === undefined) return usage(msg.noCommand());
-  if (command !== 'check' && command !== 'targets') return usage(msg.unknownCommand(command));
+  if (command !== 'check' && command !== 'targets' && command !== 'convert') return usage(msg.unknownCommand(command));
 
   let maxFileSize: number | undefined;
   if (v['max-file-size'] !== undefined) {
@@ -114,6 +123,19 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     ...(v.color ? { color: true } : v['no-color'] ? { color: false } : {}),
   };
+
+  if (command === 'convert') {
+    const misplaced = [...CHECK_ONLY, 'format', 'config', 'color', 'no-color'].find((o) => v[o as keyof typeof v] !== undefined);
+    if (misplaced) return usage({ vi: `--${misplaced} không dùng với lệnh convert`, en: `--${misplaced} does not apply to the convert command` });
+    if (paths.length !== 1) return usage(msg.convertNeedsOneFile());
+    return {
+      command: 'convert',
+      locale,
+      path: paths[0]!,
+      ...(v.output !== undefined ? { output: v.output } : {}),
+      ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+    };
+  }
 
   if (command === 'targets') {
     const misplaced = CHECK_ONLY.find((o) => v[o] !== undefined);
@@ -169,7 +191,7 @@ function argumentError(error: unknown): LocalizedText {
   }
 }
 
-export const COMMANDS = ['check', 'targets', 'links', 'register', 'dashboard'] as const;
+export const COMMANDS = ['check', 'targets', 'links', 'register', 'dashboard', 'convert'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 type Text = { vi: string; en: string };
@@ -177,7 +199,7 @@ type Text = { vi: string; en: string };
 /** Each command: its usage lines (what `vanban` lists) and a paragraph for `vanban help COMMAND`. */
 const COMMAND_HELP: Record<CommandName, { usage: Text[]; about: Text }> = {
   check: {
-    usage: [{ vi: 'vanban check [TỆP|THƯ MỤC|MẪU…]    kiểm tra văn bản (.md, .markdown, .txt); mặc định: .', en: 'vanban check [FILES|DIRS|GLOBS…]   check documents (.md, .markdown, .txt); default: .' }],
+    usage: [{ vi: 'vanban check [TỆP|THƯ MỤC|MẪU…]    kiểm tra văn bản (.md, .markdown, .txt, .docx); mặc định: .', en: 'vanban check [FILES|DIRS|GLOBS…]   check documents (.md, .markdown, .txt, .docx); default: .' }],
     about: {
       vi: 'Kiểm tra từng văn bản và in các vấn đề tìm thấy. Thư mục được duyệt đệ quy (bỏ qua node_modules và\nthư mục ẩn); mẫu (glob) đặt trong dấu nháy do vanban tự mở rộng. Khi không tìm thấy văn bản nào, vanban\nbáo "không tìm thấy văn bản nào" và trả về 2.',
       en: 'Checks each document and prints its findings. Directories are searched recursively (skipping\nnode_modules and hidden folders); quoted globs are expanded by vanban itself. When no document is\nfound, vanban says "no documents found" and exits 2.',
@@ -210,6 +232,13 @@ const COMMAND_HELP: Record<CommandName, { usage: Text[]; about: Text }> = {
       en: 'Every target of the resolutions and plans with the latest result the linked reports state and its\nstatus (met, not met, undetermined, no data). The CSV has a BOM so that Excel reads Vietnamese.',
     },
   },
+  convert: {
+    usage: [{ vi: 'vanban convert TỆP.docx [-o T.md]   chuyển văn bản Word thành Markdown mà vanban đọc', en: 'vanban convert FILE.docx [-o F.md]  the Markdown vanban reads from a Word document' }],
+    about: {
+      vi: 'Ghi văn bản Word dưới dạng Markdown đúng như vanban đọc nó: số thứ tự tự động của Word (I., 1.1., a)),\nbảng (ô gộp), chú thích cuối trang. Dòng và cột trong kết quả của vanban check với tệp .docx là dòng và\ncột của văn bản này.',
+      en: "Writes a Word document as the Markdown vanban reads: Word's automatic numbering (I., 1.1., a)), tables\n(merged cells), footnotes. The lines and columns vanban check reports for a .docx are those of this text.",
+    },
+  },
   dashboard: {
     usage: [{ vi: 'vanban dashboard THƯ_MỤC… -o T.html  bảng theo dõi chỉ tiêu dạng trang HTML', en: 'vanban dashboard DIR… -o F.html    the targets against their results as one HTML page' }],
     about: {
@@ -223,7 +252,7 @@ const COMMAND_HELP: Record<CommandName, { usage: Text[]; about: Text }> = {
 const OPTION_HELP: { commands: readonly CommandName[] | 'all'; text: Text }[] = [
   { commands: ['check', 'targets', 'links', 'register'], text: { vi: '-f, --format TÊN         check: stylish (mặc định) | json | sarif | github | junit\n                         targets: table (mặc định) | json | csv', en: '-f, --format NAME        check: stylish (default) | json | sarif | github | junit\n                         targets: table (default) | json | csv' } },
   { commands: 'all', text: { vi: '-o, --output TỆP         ghi kết quả vào TỆP thay vì đầu ra chuẩn', en: '-o, --output FILE        write the report to FILE instead of standard output' } },
-  { commands: 'all', text: { vi: '-c, --config ĐƯỜNG_DẪN   dùng tệp cấu hình này (không tìm .vanbanrc.json)', en: '-c, --config PATH        use this configuration file (no .vanbanrc.json discovery)' } },
+  { commands: ['check', 'targets', 'links', 'register', 'dashboard'], text: { vi: '-c, --config ĐƯỜNG_DẪN   dùng tệp cấu hình này (không tìm .vanbanrc.json)', en: '-c, --config PATH        use this configuration file (no .vanbanrc.json discovery)' } },
   { commands: 'all', text: { vi: '    --locale vi|en       ngôn ngữ thông báo (mặc định: vi; en khi LC_ALL/LC_MESSAGES/LANG là tiếng Anh)', en: '    --locale vi|en       message language (default: vi; en when LC_ALL/LC_MESSAGES/LANG is English)' } },
   { commands: ['check'], text: { vi: '    --max-warnings N     trả về 1 khi có hơn N cảnh báo', en: '    --max-warnings N     exit 1 when there are more than N warnings' } },
   { commands: ['check'], text: { vi: '-q, --quiet              chỉ báo lỗi', en: '-q, --quiet              report errors only' } },

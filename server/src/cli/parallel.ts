@@ -25,6 +25,7 @@ import { reportsOnAnother } from '../core/workspace/link.js';
 import { readDocument } from './documents.js';
 import { analysisFailure } from './messages.js';
 import { displayPath, toDiagnostics, type Diagnostic } from './report.js';
+import { addWordLocations, type WordOrigins } from './word.js';
 
 export interface CheckTask {
   path: string;
@@ -59,6 +60,8 @@ export type CheckedFile =
       length?: number;
       /** With a report's summary, when the text has inline configuration comments. */
       text?: string;
+      /** With a Word report's summary: its converted text and where its lines are in Word. */
+      word?: { text: string; origins: WordOrigins };
     }
   | { ok: false; message: LocalizedText };
 
@@ -91,6 +94,7 @@ export function checkFile(task: CheckTask, settings: CheckSettings): CheckedFile
   }
   const shown = displayPath(task.path, settings.cwd);
   const diagnostics = toDiagnostics(findings, document.lines, shown, settings.locale, () => undefined);
+  if (read.document.word) addWordLocations(diagnostics, text, read.document.word, settings.locale);
   const spans: number[] = [];
   for (const f of findings) spans.push(f.span.start, f.span.end);
   const result: CheckedFile = { ok: true, diagnostics, spans, failures: analysis.failures };
@@ -99,6 +103,7 @@ export function checkFile(task: CheckTask, settings: CheckSettings): CheckedFile
     result.lineStarts = Int32Array.from(document.lines.starts);
     result.length = text.length;
     if (reportsOnAnother(document) && settings.inlineConfig && text.includes('vanban-')) result.text = text;
+    if (reportsOnAnother(document) && read.document.word) result.word = { text, origins: read.document.word };
   }
   // Messages and the summary's strings are slices of the text, which would keep the whole text
   // (and through the summary, parts of the model) alive for the rest of the run: copied flat here,

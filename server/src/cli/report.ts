@@ -21,6 +21,8 @@ export interface FileReport {
   output?: string;
   /** --fix-dry-run: the changed lines, `-12: before` / `+12: after`. */
   diff?: string[];
+  /** --fix on a Word document: the fixes are shown, never written into the .docx. */
+  notWritten?: boolean;
 }
 
 /** A document that could not be checked, or a configuration that could not be used. */

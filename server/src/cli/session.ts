@@ -6,8 +6,7 @@ import { existsSync, lstatSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigCache, formatConfigProblem, type ResolvedConfig } from '../config/load.js';
 import type { Locale, LocalizedText } from '../core/types.js';
-import type { DecodedText } from '../io/encoding.js';
-import { DEFAULT_MAX_FILE_SIZE, readDocument, readStdin } from './documents.js';
+import { DEFAULT_MAX_FILE_SIZE, isWordPath, readDocument, readStdin, type DocumentText } from './documents.js';
 import { collectFiles, type InputFile } from './files.js';
 import { replaceFileContent, writeFileAtomically, type ReadStamp } from './fix.js';
 import { escapeControls } from './formatters/stylish.js';
@@ -124,12 +123,12 @@ export class Session {
     return this.options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   }
 
-  read(path: string, config: ResolvedConfig): DecodedText | undefined {
+  read(path: string, config: ResolvedConfig): DocumentText | undefined {
     return this.readWithStamp(path, config)?.document;
   }
 
   /** The document and what the file was when read (for --fix to write only over that). */
-  readWithStamp(path: string, config: ResolvedConfig): { document: DecodedText; stamp: ReadStamp } | undefined {
+  readWithStamp(path: string, config: ResolvedConfig): { document: DocumentText; stamp: ReadStamp } | undefined {
     const result = readDocument(path, this.maxFileSize(config));
     if (result.ok) return { document: result.document, stamp: { size: result.bytes.length, mtimeMs: result.mtimeMs, bytes: result.bytes } };
     this.fail(path, result.message);
@@ -172,8 +171,8 @@ export class Session {
     });
   }
 
-  readStdin(name: string, config: ResolvedConfig): DecodedText | undefined {
-    const result = readStdin(this.maxFileSize(config));
+  readStdin(name: string, config: ResolvedConfig): DocumentText | undefined {
+    const result = readStdin(this.maxFileSize(config), isWordPath(name));
     if (result.ok) return result.document;
     this.fail(name, result.message);
     return undefined;

@@ -5,7 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import { basename, extname, join, sep } from 'node:path';
 
-export const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+export const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.docx']);
 const SKIPPED_DIRS = new Set(['node_modules', 'out', 'dist']);
 
 /** Whether `path` (absolute) names a file the walk would collect, judging by its name and folders. */

@@ -54,9 +54,10 @@ import {
 import { coreConfigFor, defaultSettings, readSettings, resolveLocale, type VanbanSettings } from './settings.js';
 import { OPEN_DOCUMENTS } from './documents.js';
 import { WorkspaceIndex, type IndexChange } from './workspaceIndex.js';
+import { isWordFile, pathOfWordUri, readWordFile, WORD_SCHEME, wordUri } from './word.js';
 
 /** Files the server watches: its configuration and the documents the workspace index holds. */
-const WATCHED_GLOBS = [`**/${CONFIG_FILE_NAME}`, '**/*.md', '**/*.markdown', '**/*.txt'];
+const WATCHED_GLOBS = [`**/${CONFIG_FILE_NAME}`, '**/*.md', '**/*.markdown', '**/*.txt', '**/*.docx'];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(OPEN_DOCUMENTS);
@@ -113,8 +114,10 @@ export function startServer(connection: Connection): void {
     let fromFile;
     let ignored = false;
     let includedByFile = false;
-    if (uri.startsWith('file:')) {
-      const path = fileURLToPath(uri);
+    // A Word document shown as text (vanban-docx:) takes the configuration of its .docx file.
+    const filePath = uri.startsWith('file:') ? fileURLToPath(uri) : pathOfWordUri(uri);
+    if (filePath !== undefined) {
+      const path = filePath;
       const loaded = configs.for(path);
       if (loaded.ok) {
         fromFile = loaded.config.core;
@@ -167,6 +170,11 @@ export function startServer(connection: Connection): void {
     const uri = uriOfId(documentId);
     const open = documents.get(uri);
     if (open) return { uri, lines: new LineIndex(open.getText()) };
+    const wordPath = pathOfWordUri(uri);
+    if (wordPath !== undefined) {
+      const word = readWordFile(wordPath);
+      return word.ok ? { uri, lines: new LineIndex(word.text) } : undefined;
+    }
     if (!uri.startsWith('file:')) return undefined;
     try {
       return { uri, lines: new LineIndex(readFileSync(fileURLToPath(uri), 'utf8')) };
@@ -178,6 +186,8 @@ export function startServer(connection: Connection): void {
   /** A document's id in the workspace context: the file's path (as the CLI names documents), so
    *  that the configuration's links (paths) and the index agree; the URI of an unsaved document. */
   function idOf(uri: string): string {
+    const wordPath = pathOfWordUri(uri);
+    if (wordPath !== undefined) return wordPath;
     if (!uri.startsWith('file:')) return uri;
     try {
       return fileURLToPath(uri);
@@ -188,7 +198,8 @@ export function startServer(connection: Connection): void {
 
   /** The URI of a document id: the one the client opened it with, else the file's URI. */
   function uriOfId(id: string): string {
-    return openIds.get(id) ?? fileUri(id);
+    // A Word document is shown (and its related locations opened) as its converted text.
+    return openIds.get(id) ?? (isAbsolute(id) && isWordFile(id) ? wordUri(id) : fileUri(id));
   }
 
   // Once nothing has been analysed for a while, two collections give back the memory the last burst
@@ -558,6 +569,18 @@ export function startServer(connection: Connection): void {
         token,
       }),
     ),
+  );
+
+  // The text of a Word document, for the client's read-only `vanban-docx:` documents.
+  connection.onRequest(
+    'vanban/wordText',
+    guard('vanban/wordText', { text: '' } as { text: string } | { error: string }, async (params: { uri: string }) => {
+      const path = pathOfWordUri(params.uri) ?? (params.uri.startsWith('file:') ? fileURLToPath(params.uri) : undefined);
+      const locale = resolveLocale(globalSettings.locale, clientLocale);
+      if (path === undefined) return { error: `not a ${WORD_SCHEME}: or file: URI: ${params.uri}` };
+      const word = readWordFile(path);
+      return word.ok ? { text: word.text } : { error: `${path}: ${t(word.message, locale)}` };
+    }),
   );
 
   connection.onRequest(

@@ -14,6 +14,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, sep } from 'node:path';
 import type { WorkDoneProgressReporter } from 'vscode-languageserver';
 import { decodeDocument } from '../io/encoding.js';
+import { isWordFile, wordTextOfBytes } from './word.js';
 import type { ConfigResult } from '../config/index.js';
 import { defaultConfig, type CoreConfig } from '../core/config.js';
 import type { PlainLine, PolicyDocument } from '../core/document/model.js';
@@ -431,7 +432,11 @@ export class WorkspaceIndex {
   private read(path: string, info: { mtimeMs: number; size: number }, config: FileConfig, bytes: () => Uint8Array): DiskEntry | undefined {
     let decoded;
     try {
-      decoded = decodeDocument(bytes());
+      // A Word document: the Markdown server/src/docx makes of it (lsp/word.ts).
+      if (isWordFile(path)) {
+        const word = wordTextOfBytes(bytes());
+        decoded = word.ok ? { text: word.text, encoding: 'utf8' as const } : { kind: `Word: ${word.message.en}` };
+      } else decoded = decodeDocument(bytes());
     } catch (error) {
       this.options.log(`workspace index: cannot read ${path}: ${String(error)}`);
       return undefined;

@@ -26,7 +26,8 @@ export function formatGithub(report: CheckReport): string {
         `endColumn=${d.endColumn}`,
         `title=${escapeProperty(d.ruleId)}`,
       ];
-      out.push(`::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(d.message)}`);
+      const word = d.word ? ` (Word: ${d.word.location}: “${d.word.snippet}”)` : '';
+      out.push(`::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(d.message + word)}`);
     }
   }
   for (const f of report.failures) {

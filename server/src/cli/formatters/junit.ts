@@ -24,7 +24,8 @@ export function formatJunit(report: CheckReport, locale: Locale): string {
   for (const file of report.files) {
     const cases = file.diagnostics.map((d) => {
       const where = `${file.path}:${d.line}:${d.column}`;
-      const body = `${where} ${severityName(d.severity, locale)} ${d.message} (${d.ruleId})`;
+      const word = d.word ? `\nWord: ${d.word.location}: “${d.word.snippet}”` : '';
+      const body = `${where} ${severityName(d.severity, locale)} ${d.message} (${d.ruleId})${word}`;
       return (
         `    <testcase classname="${xml(file.path)}" name="${xml(`${d.ruleId} ${d.line}:${d.column}`)}" time="0">\n` +
         `      <failure message="${xml(d.message)}" type="${xml(d.severity)}">${xml(body)}</failure>\n` +

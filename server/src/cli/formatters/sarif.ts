@@ -74,10 +74,20 @@ export function formatSarif(report: CheckReport, locale: Locale, cwd: string, op
           {
             physicalLocation: {
               artifactLocation: artifact(file.path),
-              region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+              region: {
+                startLine: d.line,
+                startColumn: d.column,
+                endLine: d.endLine,
+                endColumn: d.endColumn,
+                // A Word document: the region is in its converted text (`vanban convert`); the
+                // snippet and the Word location let a reviewer find it in Word.
+                ...(d.word ? { snippet: { text: d.word.snippet } } : {}),
+              },
             },
+            ...(d.word ? { message: { text: `Word: ${d.word.location}` } } : {}),
           },
         ],
+        ...(d.word ? { properties: { word: d.word } } : {}),
         ...(d.related.length > 0
           ? {
               relatedLocations: d.related.map((r, id) => ({

@@ -59,7 +59,7 @@ export function formatStylish(report: CheckReport, options: StylishOptions): str
   for (const file of report.files) {
     const lines: string[] = [];
     if (file.fixed > 0) {
-      lines.push(c(['green'], `${escapeControls(file.path)}: ${tr(options.dryRun ? msg.wouldFix(file.fixed) : msg.fixedCount(file.fixed), locale)}`));
+      lines.push(c(['green'], `${escapeControls(file.path)}: ${tr(options.dryRun || file.notWritten ? msg.wouldFix(file.fixed) : msg.fixedCount(file.fixed), locale)}`));
     }
     if (file.diagnostics.length > 0) {
       const path = escapeControls(file.path);
@@ -72,6 +72,7 @@ export function formatStylish(report: CheckReport, options: StylishOptions): str
         lines.push(
           `${c(['bold'], padEnd(locations[i]!, locWidth))}  ${c(SEVERITY_STYLE[d.severity], padEnd(severities[i]!, sevWidth))}  ${escapeControls(d.message)}  ${c(['dim'], d.ruleId)}`,
         );
+        if (d.word) lines.push(`    ${c(['gray'], `↳ Word: ${escapeControls(d.word.location)}`)} “${escapeControls(d.word.snippet)}”`);
         for (const r of d.related) lines.push(`    ${c(['gray'], `↳ ${escapeControls(r.path)}:${r.line}:${r.column}`)} ${escapeControls(r.message)}`);
       });
     }

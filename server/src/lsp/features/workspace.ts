@@ -13,6 +13,7 @@ import { checkDocument, isPolicyDocument, type Analysis } from '../../core/engin
 import type { AnalysisContext, WorkspaceUse } from '../analyses.js';
 import { toDiagnostic, unreadableDiagnostic, type ResolveDocument } from '../convert.js';
 import { collectDocuments } from '../files.js';
+import { isWordFile, readWordFile, wordUri } from '../word.js';
 import type { CheckWorkspaceResult } from '../protocol.js';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -42,11 +43,20 @@ export async function checkWorkspace(options: WorkspaceCheckOptions): Promise<Ch
   paths.sort();
   for (const path of paths) {
     if (options.token.isCancellationRequested) break;
-    const uri = pathToFileURL(path).href;
+    // A Word document is checked (and its findings shown) as its read-only converted text.
+    const word = isWordFile(path);
+    const uri = word ? wordUri(path) : pathToFileURL(path).href;
     const open = options.openDocument(uri);
     let text: string;
     if (open) text = open.getText();
-    else {
+    else if (word) {
+      const read = readWordFile(path);
+      if (!read.ok) {
+        result.errors.push({ uri, message: read.message.en });
+        continue;
+      }
+      text = read.text;
+    } else {
       try {
         const size = (await stat(path)).size;
         if (size > MAX_FILE_BYTES) {
