@@ -2,15 +2,12 @@
 // when it cannot be read.
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { extname } from 'node:path';
 import { formatByteSize } from '../config/schema.js';
 import { analysableBytes } from '../heap.js';
 import type { LocalizedText } from '../core/types.js';
-import { convertDocx, isOle } from '../docx/convert.js';
 import { describeDocxProblem } from '../docx/messages.js';
-import { decodeDocument, type DecodedText } from '../io/encoding.js';
+import { documentText, isWordPath, WORD_EXTENSIONS, type DocumentText } from '../io/document.js';
 import { msg } from './messages.js';
-import type { WordOrigins } from './word.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
@@ -20,17 +17,9 @@ export const memoryCeiling = analysableBytes;
 /** Opening never blocks: a FIFO opened for reading waits for a writer (issue 16). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-/** A document's text; for a Word document, its converted Markdown and where each line is in Word. */
-export type DocumentText = DecodedText & { word?: WordOrigins };
-
 export type ReadResult = { ok: true; document: DocumentText; size: number; bytes: Uint8Array; mtimeMs: number } | { ok: false; message: LocalizedText };
 
-/** Word documents: read through server/src/docx, never written back (--fix shows the fixes instead). */
-export const WORD_EXTENSIONS = ['.docx', '.docm'];
-
-export function isWordPath(path: string): boolean {
-  return WORD_EXTENSIONS.includes(extname(path).toLowerCase());
-}
+export { isWordPath, WORD_EXTENSIONS, type DocumentText };
 
 export function readDocument(path: string, maxSize: number): ReadResult {
   let fd: number;
@@ -111,22 +100,16 @@ export function readStdin(maxSize: number, word = false): ReadResult {
 type Decoded = { ok: true; document: DocumentText; size: number } | { ok: false; message: LocalizedText };
 
 function decoded(bytes: Uint8Array, word = false): Decoded {
-  // A .docx, or a Word file under another name (an old .doc saved as .md is an OLE file).
-  if (word || isOle(bytes)) return fromWord(bytes);
-  const result = decodeDocument(bytes);
-  if ('text' in result) return { ok: true, document: result, size: bytes.length };
-  switch (result.kind) {
+  const result = documentText(bytes, word);
+  if (result.ok) return { ok: true, document: result.document, size: bytes.length };
+  if ('word' in result) return { ok: false, message: describeDocxProblem(result.word) };
+  const failure = result.failure;
+  switch (failure.kind) {
     case 'binary':
-      return { ok: false, message: msg.binary(result.format) };
+      return { ok: false, message: msg.binary(failure.format) };
     case 'invalid-utf8':
-      return { ok: false, message: msg.invalidUtf8(result.line, result.byteOffset) };
+      return { ok: false, message: msg.invalidUtf8(failure.line, failure.byteOffset) };
     case 'invalid-utf16':
       return { ok: false, message: msg.invalidUtf16() };
   }
-}
-
-function fromWord(bytes: Uint8Array): Decoded {
-  const result = convertDocx(bytes);
-  if (result.ok) return { ok: true, document: { text: result.markdown, encoding: 'utf8', word: result.origins }, size: bytes.length };
-  return { ok: false, message: describeDocxProblem(result.problem) };
 }

@@ -2,11 +2,11 @@
 // `vanban convert`'s Markdown, but a reviewer with only the .docx open needs the paragraph (or the
 // table, row and cell) and a short quote of the text to find the place in Word.
 
-import type { DocxOrigin } from '../docx/convert.js';
+import type { WordOrigins } from '../io/document.js';
 import type { Locale } from '../core/types.js';
 import type { Diagnostic } from './report.js';
 
-export type WordOrigins = readonly (DocxOrigin | undefined)[];
+export type { WordOrigins };
 
 const QUOTE_LENGTH = 60;
 

@@ -13,8 +13,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, sep } from 'node:path';
 import type { WorkDoneProgressReporter } from 'vscode-languageserver';
-import { decodeDocument } from '../io/encoding.js';
-import { isWordFile, wordTextOfBytes } from './word.js';
+import { documentText, isWordPath } from '../io/document.js';
+import { describeDocxProblem } from '../docx/messages.js';
 import type { ConfigResult } from '../config/index.js';
 import { defaultConfig, type CoreConfig } from '../core/config.js';
 import type { PlainLine, PolicyDocument } from '../core/document/model.js';
@@ -432,11 +432,9 @@ export class WorkspaceIndex {
   private read(path: string, info: { mtimeMs: number; size: number }, config: FileConfig, bytes: () => Uint8Array): DiskEntry | undefined {
     let decoded;
     try {
-      // A Word document: the Markdown server/src/docx makes of it (lsp/word.ts).
-      if (isWordFile(path)) {
-        const word = wordTextOfBytes(bytes());
-        decoded = word.ok ? { text: word.text, encoding: 'utf8' as const } : { kind: `Word: ${word.message.en}` };
-      } else decoded = decodeDocument(bytes());
+      // The one reading of bytes the CLI has too (io/document.ts): a Word document's Markdown, or text.
+      const result = documentText(bytes(), isWordPath(path));
+      decoded = result.ok ? result.document : 'word' in result ? { kind: `Word: ${describeDocxProblem(result.word).en}` } : result.failure;
     } catch (error) {
       this.options.log(`workspace index: cannot read ${path}: ${String(error)}`);
       return undefined;
