@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { docxOfLines } from '../docx-build.js';
 import { repoRoot } from '../helpers.js';
 
 const CODE_SERVER = process.env.CODE_SERVER ?? join(repoRoot, '.e2e/code-server/node_modules/.bin/code-server');
@@ -23,6 +24,9 @@ const FIXTURES = join(repoRoot, 'test/fixtures/e2e');
 const NOTO_FONTS = ['/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', '/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf'];
 const RESOLUTION = 'nghi-quyet-chuyen-doi-so.md';
 const UNOPENED = 'ke-hoach-chua-mo.md';
+/** A Word document in the workspace, made at test time: one target without a year. */
+const WORD = 'ke-hoach-word.docx';
+const WORD_LINES = ['KẾ HOẠCH', 'Chuyển đổi số của huyện Thử Nghiệm', 'I. MỤC TIÊU CỤ THỂ', 'a) Phát triển chính quyền số', '- 95% hồ sơ công việc được ký số trên môi trường mạng.'];
 /** Generous: the first start of the workbench and the extension host on a busy 2-core machine. */
 const WAIT = { timeout: 90_000 };
 
@@ -121,6 +125,7 @@ describe('VS Code (code-server 4.100.3) with the built extension', { skip: reaso
     installExtension(join(root, 'extensions'));
     copyFileSync(join(FIXTURES, RESOLUTION), join(workspace, RESOLUTION));
     copyFileSync(join(FIXTURES, UNOPENED), join(workspace, UNOPENED));
+    writeFileSync(join(workspace, WORD), docxOfLines(WORD_LINES.join('\n')));
     writeFileSync(join(root, 'config.yaml'), '');
 
     const port = await freePort();
@@ -294,5 +299,17 @@ describe('VS Code (code-server 4.100.3) with the built extension', { skip: reaso
     // The resolution opens beside the dashboard with the cursor on the target.
     await page.locator('.statusbar-item', { hasText: 'Ln 33, Col 3' }).first().waitFor(WAIT);
     await page.locator('.tab.active', { hasText: RESOLUTION }).first().waitFor(WAIT);
+  });
+
+  test('a Word document opens (double-click, custom editor) as its converted text, with its findings in the Problems panel', async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: WORD }).first().dblclick();
+    // The custom editor hands over to the read-only vanban-docx: document the server checks.
+    await page.locator('.editor-instance .view-lines', { hasText: '95% hồ sơ công việc được ký số' }).first().waitFor(WAIT);
+    await page.locator('.tab.active', { hasText: WORD }).first().waitFor(WAIT);
+    await page.keyboard.press('Control+Shift+M');
+    const row = problemRows().filter({ hasText: 'target-year' }).filter({ hasText: '95% hồ sơ công việc' }).first();
+    await row.waitFor(WAIT);
+    assert.match((await row.innerText()).replace(/\s+/g, ' '), /chưa có năm đạt được/);
   });
 });
