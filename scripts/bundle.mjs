@@ -20,10 +20,26 @@ const lazyZod = {
   },
 };
 
+// Word documents are rarer than Markdown: the converter (fflate, fast-xml-parser) is its own file,
+// dist/cli-docx.cjs, required on the first .docx, so that `vanban check FILE.md` does not load it.
+const lazyDocx = {
+  name: 'lazy-docx',
+  setup(build) {
+    build.onResolve({ filter: /\/docx\/convert\.js$/ }, (args) =>
+      /[\\/]io[\\/]document\.ts$/.test(args.importer) ? { path: 'docx-convert', namespace: 'lazy-docx' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-docx' }, () => ({
+      loader: 'js',
+      contents: "export const convertDocx = (...args) => require('./cli-docx.cjs').convertDocx(...args);\n",
+    }));
+  },
+};
+
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.cjs', external: ['vscode'] },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.cjs' },
-  { in: 'server/src/cli/main.ts', out: 'dist/cli.cjs', plugins: [lazyZod], external: ['./cli-zod.cjs'] },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.cjs', plugins: [lazyZod, lazyDocx], external: ['./cli-zod.cjs', './cli-docx.cjs'] },
+  { in: 'server/src/docx/convert.ts', out: 'dist/cli-docx.cjs' },
   { in: 'scripts/cli-zod.mjs', out: 'dist/cli-zod.cjs' },
 ];
 

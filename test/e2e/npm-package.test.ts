@@ -57,16 +57,16 @@ describe('the npm package', () => {
   it('packs the bundles, schemas, rule docs, README and licence — no sources, tests, CI or maps', () => {
     for (const f of [
       'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/vanban.cjs', 'bin/vanban-ls.cjs',
-      'dist/cli.cjs', 'dist/cli-zod.cjs', 'dist/server.cjs', 'schemas/vanbanrc.schema.json',
+      'dist/cli.cjs', 'dist/cli-zod.cjs', 'dist/cli-docx.cjs', 'dist/server.cjs', 'schemas/vanbanrc.schema.json',
       'docs/cli.md', 'docs/rules/target-year.md', 'docs/rules/resolution-mismatch.md',
     ]) {
       assert.ok(packed.includes(f), `the tarball holds ${f}`);
     }
-    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/vanban(-ls)?\.cjs|dist\/(cli|cli-zod|server)\.cjs|schemas\/[^/]+\.json|docs\/(rules\/[^/]+\.md|images\/[^/]+\.png|[^/]+\.md))$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/vanban(-ls)?\.cjs|dist\/(cli|cli-zod|cli-docx|server)\.cjs|schemas\/[^/]+\.json|docs\/(rules\/[^/]+\.md|images\/[^/]+\.png|[^/]+\.md))$/;
     assert.deepEqual(packed.filter((f) => !allowed.test(f)), [], 'nothing else: no server/, client/, test/, .ci/, scripts/, out/, *.map');
     assert.equal(manifest.scripts.prepack, 'npm run build', 'npm pack on a fresh clone builds dist/ first');
     assert.deepEqual(manifest.dependencies ?? {}, {}, 'no runtime dependency: esbuild bundles them all, so a global install needs no network');
-    for (const bundle of ['dist/cli.cjs', 'dist/cli-zod.cjs', 'dist/server.cjs']) {
+    for (const bundle of ['dist/cli.cjs', 'dist/cli-zod.cjs', 'dist/cli-docx.cjs', 'dist/server.cjs']) {
       assert.doesNotMatch(readFileSync(join(repoRoot, bundle), 'utf8').slice(-300), /sourceMappingURL/, `${bundle} points at no map`);
     }
   });

@@ -37,20 +37,9 @@ export interface DocxOptions {
 
 export const DEFAULT_MAX_UNCOMPRESSED = 64 * 1024 * 1024;
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+import { isOle, isZip } from './magic.js';
 
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
-}
-
-export function isZip(bytes: Uint8Array): boolean {
-  return startsWith(bytes, ZIP);
-}
-
-export function isOle(bytes: Uint8Array): boolean {
-  return startsWith(bytes, OLE);
-}
+export { isOle, isZip };
 
 /**
  * An OLE compound file is either an old binary Word document or, since Office 2007, an encrypted

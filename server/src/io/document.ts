@@ -4,7 +4,8 @@
 // failures in its own messages; neither reads a document any other way.
 
 import { extname } from 'node:path';
-import { convertDocx, isOle, type DocxOrigin, type DocxProblem } from '../docx/convert.js';
+import { convertDocx, type DocxOrigin, type DocxProblem } from '../docx/convert.js';
+import { isOle } from '../docx/magic.js';
 import { decodeDocument, type DecodeFailure, type DecodedText } from './encoding.js';
 
 /** Word documents: read through server/src/docx, never written back. */
