@@ -319,3 +319,12 @@ describe('1b. a line ending on a colon that names goals heads the bullets below 
     ]);
   });
 });
+
+describe('1c. every retrospective opening is results, not goals', () => {
+  for (const title of ['ĐÁNH GIÁ CÔNG TÁC CHUYỂN ĐỔI SỐ VÀ VIỆC THỰC HIỆN MỤC TIÊU NĂM 2024', 'SƠ KẾT THỰC HIỆN CÁC MỤC TIÊU GIAI ĐOẠN 2021 - 2023', 'THỰC TRẠNG THỰC HIỆN CHỈ TIÊU NĂM 2024']) {
+    test(title, () => {
+      const text = doc('KẾ HOẠCH', 'Chuyển đổi số năm 2025', '', `I. ${title}`, '', '- 92% hồ sơ công việc được xử lý trên môi trường mạng.', '', 'II. MỤC TIÊU CỤ THỂ', '', '- 95% hồ sơ công việc được xử lý trên môi trường mạng.');
+      assert.deepEqual(targets(text), ['95% hồ sơ công việc được xử lý trên môi trường mạng | eq 95% | 2025^document | -']);
+    });
+  }
+});

@@ -55,7 +55,7 @@ const W = {
   appendix: k('phụ lục'),
 };
 
-const RETROSPECTIVE = [k('kết quả'), k('tình hình'), k('đánh giá kết quả'), k('đánh giá tình hình'), k('đánh giá việc'), k('kết quả thực hiện')];
+const RETROSPECTIVE = [k('kết quả'), k('tình hình'), k('đánh giá'), k('sơ kết'), k('tổng kết'), k('thực trạng')];
 /** Titles that list targets without the word `mục tiêu`: `Chỉ tiêu bảo đảm an toàn …`, `Các chỉ tiêu chủ yếu`. */
 const TARGET_LIST = [k('chỉ tiêu'), k('các chỉ tiêu'), k('hệ thống chỉ tiêu')];
 /** `Các chỉ tiêu đạt và vượt`, `Các chỉ tiêu chưa đạt`: a list of results, not of targets. */
@@ -78,7 +78,7 @@ export function rolesOfTitle(title: string, hasYear: boolean): SectionRole[] {
   // words it goes on to name.
   const retrospective = RETROSPECTIVE.some((w) => key.startsWith(w));
   if (retrospective) {
-    if (!roles.includes('situation')) roles.push(key.startsWith(W.situation) ? 'situation' : 'results');
+    if (!roles.includes('situation') && !key.startsWith(W.assessment)) roles.push(key.startsWith(W.situation) ? 'situation' : 'results');
   } else if (hasWords(key, W.goals) || (TARGET_LIST.some((w) => key.startsWith(w)) && !VERDICT_WORDS.some((w) => hasWords(key, w)))) {
     if (W.general.some((w) => hasWords(key, w))) roles.push('goals-general');
     else if (W.specific.some((w) => hasWords(key, w)) || hasYear || !hasWords(key, W.goals)) roles.push('goals-specific');
