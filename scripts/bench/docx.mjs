@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median as medianOf } from './median.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const runs = Number(process.argv[2]);
@@ -28,21 +29,10 @@ try {
   writeFileSync(join(dir, 'seed-004.html'), textToHtml(readFileSync(seedFile, 'utf8')));
   convertWithLibreOffice(soffice, [join(dir, 'seed-004.html')], dir);
   const bytes = readFileSync(join(dir, 'seed-004.docx'));
-  const median = (fn) => {
-    for (let i = 0; i < Math.min(3, runs); i++) fn();
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      fn();
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)];
-  };
   const converted = convertDocx(bytes);
   if (!converted.ok) throw new Error(`conversion failed: ${JSON.stringify(converted.problem)}`);
-  const conversion = median(() => convertDocx(bytes));
-  const analysis = median(() => analyze(converted.markdown));
+  const conversion = medianOf(runs, () => convertDocx(bytes));
+  const analysis = medianOf(runs, () => analyze(converted.markdown));
   console.log(JSON.stringify({ bytes: bytes.length, markdownBytes: Buffer.byteLength(converted.markdown), conversion, analysis }));
 } finally {
   rmSync(dir, { recursive: true, force: true });

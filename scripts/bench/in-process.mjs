@@ -7,23 +7,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { median } from './median.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { analyze } = await import(pathToFileURL(join(root, 'out/server/src/core/engine.js')).href);
 const processor = unified().use(remarkParse);
-
-function median(runs, fn) {
-  const warm = Math.min(3, runs);
-  for (let i = 0; i < warm; i++) fn();
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    fn();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 const runs = Number(process.argv[2]);
 for (const file of process.argv.slice(3)) {

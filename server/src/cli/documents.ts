@@ -2,6 +2,7 @@
 // when it cannot be read.
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readAll } from '../io/read.js';
 import { formatByteSize } from '../config/schema.js';
 import { analysableBytes } from '../heap.js';
 import type { LocalizedText } from '../core/types.js';
@@ -35,14 +36,7 @@ export function readDocument(path: string, maxSize: number): ReadResult {
     if (stat.size > maxSize) return { ok: false, message: msg.tooLarge(formatByteSize(stat.size), formatByteSize(maxSize)) };
     const ceiling = memoryCeiling();
     if (stat.size > ceiling) return { ok: false, message: msg.tooLargeForMemory(formatByteSize(stat.size), formatByteSize(ceiling)) };
-    const bytes = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, bytes, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    const content = bytes.subarray(0, read);
+    const content = readAll(fd, stat.size);
     const result = decoded(content, isWordPath(path));
     return result.ok ? { ...result, bytes: content, mtimeMs: stat.mtimeMs } : result;
   } catch (error) {

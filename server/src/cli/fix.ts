@@ -12,7 +12,6 @@ import {
   fsyncSync,
   ftruncateSync,
   openSync,
-  readSync,
   realpathSync,
   renameSync,
   statSync,
@@ -22,6 +21,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { applyFixes } from '../core/engine.js';
+import { readAll } from '../io/read.js';
 import type { Finding, Fix } from '../core/types.js';
 
 const MAX_PASSES = 10;
@@ -155,14 +155,8 @@ export function unchangedSince(path: string, stamp: ReadStamp): boolean {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size !== stamp.size || stat.mtimeMs !== stamp.mtimeMs) return false;
-    const now = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, now, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return read === stamp.bytes.length && now.equals(stamp.bytes);
+    const now = readAll(fd, stat.size);
+    return now.length === stamp.bytes.length && now.equals(stamp.bytes);
   } finally {
     closeSync(fd);
   }

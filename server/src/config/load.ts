@@ -3,7 +3,8 @@
 // problems of the configuration file with exact ranges (for a diagnostic on that file in the editor,
 // and `file:line:col: key: message` in the CLI).
 
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync } from 'node:fs';
+import { readAll } from '../io/read.js';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 // The ESM build: the package's UMD entry loads its modules through a dynamic require that bundlers
@@ -285,14 +286,7 @@ function readConfigText(file: string): { text: string } | { message: LocalizedTe
         },
       };
     }
-    const bytes = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, bytes, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { text: bytes.subarray(0, read).toString('utf8') };
+    return { text: readAll(fd, stat.size).toString('utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     return { message: { vi: `không đọc được tệp cấu hình (${code})`, en: `cannot read the configuration file (${code})` } };
