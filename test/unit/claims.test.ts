@@ -209,3 +209,20 @@ describe('done and remaining out of one total', () => {
     assert.deepEqual(fired(analyze(report('Đã hoàn thành 30/34 chỉ tiêu; còn lại 05/34 chỉ tiêu đang được triển khai.'))), ['count-claim "05"']);
   });
 });
+
+describe('a claim hard-wrapped over several lines (pasted from a website or a PDF)', () => {
+  const wrapped = (stated: string): string =>
+    ['BÁO CÁO', 'Kết quả chuyển đổi số năm 2024', '', 'I. KẾT QUẢ THỰC HIỆN', '',
+      'Số người dân có tài khoản thanh toán điện tử tăng từ 152.400 người năm',
+      `2022 lên 241.800 người năm 2024 (gấp ${stated} lần); hạ tầng cáp quang đã đến 193/193 xã, phường,`,
+      'thị trấn.', ''].join('\n');
+  for (const [name, variant] of VARIANTS) {
+    test(`is read whole, and the wrong figure is reported on its own line (${name})`, () => {
+      assert.deepEqual(fired(analyze(variant(wrapped('1,59')))), []);
+      const text = variant(wrapped('1,95'));
+      const a = analyze(text);
+      assert.deepEqual(fired(a), ['growth-claim "1,95"']);
+      assert.equal(a.document.lines.position(a.findings[0]!.span.start).line, 6);
+    });
+  }
+});

@@ -58,7 +58,7 @@ function scanBody(doc: PolicyDocument): BodyQuantity[] {
   const out: BodyQuantity[] = [];
   const defsByLine = new Map<number, FootnoteDef>();
   for (const def of doc.footnoteDefs) defsByLine.set(doc.lines.lineAt(def.markSpan.start), def);
-  for (const line of doc.plainLines) {
+  for (const line of proseLines(doc.plainLines)) {
     if (line.plain.length === 0 || line.tabbed || line.block === 'table' || line.block === 'code') continue;
     if (!/\d/.test(line.plain)) continue;
     const scan = scanQuantities(line.plain);
@@ -95,6 +95,56 @@ function scanBody(doc: PolicyDocument): BodyQuantity[] {
     }
   }
   return out;
+}
+
+/**
+ * The lines as prose reads them: a sentence hard-wrapped by a website or a PDF (`… tăng từ 152.400
+ * người năm` / `2022 lên 241.800 người …`) is one logical line, with maps into every source line,
+ * so that a claim broken by the wrap is read whole. A line continues the previous one of the same
+ * paragraph when that one stops mid-phrase (no closing punctuation) and it starts in lower case or
+ * with a digit, or when that one ends on a comma; a bullet, a numbered line or a blank ends it.
+ */
+function proseLines(lines: readonly PlainLine[]): PlainLine[] {
+  const out: PlainLine[] = [];
+  for (const line of lines) {
+    const last = out[out.length - 1];
+    if (last && continuesProse(last, line)) out[out.length - 1] = joinLines(last, line);
+    else out.push(line);
+  }
+  return out;
+}
+
+const NUMBERED = /^(?:[IVX]+\s*[-.–)]|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|\(\d{1,2}\)|\d{1,2}\s*\))/u;
+
+function continuesProse(a: PlainLine, b: PlainLine): boolean {
+  if (b.plain.length === 0 || a.plain.length === 0 || b.bullet || b.tabbed || a.tabbed) return false;
+  if ((a.block !== 'paragraph' && a.block !== 'list-item') || (b.block !== 'paragraph' && b.block !== 'list-item')) return false;
+  if (b.line !== a.line + lineCount(a) || a.emphasised || b.emphasised) return false;
+  if (NUMBERED.test(b.plain)) return false;
+  const end = a.plain.trimEnd();
+  const lastChar = end[end.length - 1] ?? '';
+  if (/[.;:!?)]/.test(lastChar)) return false;
+  const first = b.plain.trimStart()[0] ?? '';
+  return lastChar === ',' ? /[\p{L}\p{N}]/u.test(first) : /[\p{Ll}\p{N}]/u.test(first);
+}
+
+/** How many source lines a logical line spans (its maps record where each joined line starts). */
+const spans = new WeakMap<PlainLine, number>();
+function lineCount(line: PlainLine): number {
+  return spans.get(line) ?? 1;
+}
+
+function joinLines(a: PlainLine, b: PlainLine): PlainLine {
+  const n = a.plain.length;
+  const joined: PlainLine = {
+    ...a,
+    span: { start: a.span.start, end: b.span.end },
+    plain: a.plain + ' ' + b.plain,
+    map: [...a.map.slice(0, n), a.map[n]!, ...b.map],
+    ends: [...a.ends, b.map[0]!, ...b.ends],
+  };
+  spans.set(joined, lineCount(a) + 1);
+  return joined;
 }
 
 function parenDepths(text: string): number[] {
