@@ -34,6 +34,8 @@ const LINES: Record<string, string> = {
   'breakdowns': '39 chỉ tiêu, gồm 08 chỉ tiêu, 13 chỉ tiêu, 06 chỉ tiêu và 12 chỉ tiêu, trong đó có 5 chỉ tiêu '.repeat(MB / 95),
   'met and unmet counts': 'đạt và vượt 11/14 chỉ tiêu, còn 03/14 chỉ tiêu chưa đạt, 07 chỉ tiêu còn lại '.repeat(MB / 80),
   'averages and series': 'bình quân 8,2%/năm (năm 2022: 7,5%; năm 2023: 8,4%) '.repeat(MB / 52),
+  // A paragraph hard-wrapped into 60,000 lines that the prose reader joins (one run, built once).
+  'a megabyte of hard-wrapped prose': 'tăng từ 12 lên 15 hồ sơ, tăng\n'.repeat(MB / 30),
   // Issue 16, point 3.
   'unclosed inline configuration comments': '<!-- vanban-'.repeat(MB / 12),
   'unclosed inline configuration directives': '<!-- vanban-disable target-year '.repeat(MB / 32),

@@ -106,20 +106,30 @@ function scanBody(doc: PolicyDocument): BodyQuantity[] {
  */
 function proseLines(lines: readonly PlainLine[]): PlainLine[] {
   const out: PlainLine[] = [];
+  // Runs of lines, each joined once at its end: joining pairwise would copy a long wrapped
+  // paragraph's maps once per line (quadratic).
+  let run: PlainLine[] = [];
+  const flush = (): void => {
+    if (run.length === 1) out.push(run[0]!);
+    else if (run.length > 1) out.push(joinLines(run));
+    run = [];
+  };
   for (const line of lines) {
-    const last = out[out.length - 1];
-    if (last && continuesProse(last, line)) out[out.length - 1] = joinLines(last, line);
-    else out.push(line);
+    const last = run[run.length - 1];
+    if (!last || !continuesProse(last, line)) flush();
+    run.push(line);
   }
+  flush();
   return out;
 }
 
 const NUMBERED = /^(?:[IVX]+\s*[-.–)]|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|\(\d{1,2}\)|\d{1,2}\s*\))/u;
 
+/** Whether `b` continues `a`, the line just above it. */
 function continuesProse(a: PlainLine, b: PlainLine): boolean {
   if (b.plain.length === 0 || a.plain.length === 0 || b.bullet || b.tabbed || a.tabbed) return false;
   if ((a.block !== 'paragraph' && a.block !== 'list-item') || (b.block !== 'paragraph' && b.block !== 'list-item')) return false;
-  if (b.line !== a.line + lineCount(a) || a.emphasised || b.emphasised) return false;
+  if (b.line !== a.line + 1 || a.emphasised || b.emphasised) return false;
   if (NUMBERED.test(b.plain)) return false;
   const end = a.plain.trimEnd();
   const lastChar = end[end.length - 1] ?? '';
@@ -128,23 +138,28 @@ function continuesProse(a: PlainLine, b: PlainLine): boolean {
   return lastChar === ',' ? /[\p{L}\p{N}]/u.test(first) : /[\p{Ll}\p{N}]/u.test(first);
 }
 
-/** How many source lines a logical line spans (its maps record where each joined line starts). */
-const spans = new WeakMap<PlainLine, number>();
-function lineCount(line: PlainLine): number {
-  return spans.get(line) ?? 1;
-}
-
-function joinLines(a: PlainLine, b: PlainLine): PlainLine {
-  const n = a.plain.length;
-  const joined: PlainLine = {
-    ...a,
-    span: { start: a.span.start, end: b.span.end },
-    plain: a.plain + ' ' + b.plain,
-    map: [...a.map.slice(0, n), a.map[n]!, ...b.map],
-    ends: [...a.ends, b.map[0]!, ...b.ends],
-  };
-  spans.set(joined, lineCount(a) + 1);
-  return joined;
+/** One logical line of a run of source lines, a space between each, maps into every one. */
+function joinLines(run: PlainLine[]): PlainLine {
+  const first = run[0]!;
+  const plain: string[] = [];
+  const map: number[] = [];
+  const ends: number[] = [];
+  run.forEach((line, i) => {
+    const n = line.plain.length;
+    if (i > 0) {
+      // The joining space stands for the line break: it maps from the end of the line above to
+      // the start of this one.
+      plain.push(' ');
+      map.push(run[i - 1]!.map[run[i - 1]!.plain.length]!);
+      ends.push(line.map[0]!);
+    }
+    plain.push(line.plain);
+    for (let k = 0; k < n; k++) map.push(line.map[k]!);
+    for (let k = 0; k < n; k++) ends.push(line.ends[k]!);
+  });
+  const last = run[run.length - 1]!;
+  map.push(last.map[last.plain.length]!);
+  return { ...first, span: { start: first.span.start, end: last.span.end }, plain: plain.join(''), map, ends };
 }
 
 function parenDepths(text: string): number[] {
