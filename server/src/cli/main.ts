@@ -14,6 +14,7 @@ import { runDashboard } from './dashboard.js';
 import { runLinks } from './links.js';
 import { runRegister } from './register.js';
 import type { Io } from './session.js';
+import type { Locale, LocalizedText } from '../core/types.js';
 import { runTargets } from './targets.js';
 import { runConvert } from './convert.js';
 import { isMainThread, workerData } from 'node:worker_threads';
@@ -32,8 +33,7 @@ export function run(argv: string[], io: Io): number {
       io.stdout(`${packageInfo().version}\n`);
       return 0;
     case 'usage-error':
-      io.stderr(`vanban: ${tr(msg.usage(tr(command.message, command.locale)), command.locale)}\n`);
-      return EXIT_FATAL;
+      return usageError(command.message, command.locale, io);
     case 'check':
       return runCheck(command, io);
     case 'targets':
@@ -96,10 +96,7 @@ if (isMainThread || !runCheckWorker(workerData)) {
 export function runWorkspaceCommandLine(argv: string[], io: Io): number | undefined {
   const parsed = parseWorkspaceCommandLine(argv, io.env);
   if (parsed === undefined) return undefined;
-  if (parsed.command === 'usage-error') {
-    io.stderr(`vanban: ${tr(msg.usage(tr(parsed.message, parsed.locale)), parsed.locale)}\n`);
-    return EXIT_FATAL;
-  }
+  if (parsed.command === 'usage-error') return usageError(parsed.message, parsed.locale, io);
   switch (parsed.command) {
     case 'links':
       return runLinks(parsed, io);
@@ -108,4 +105,10 @@ export function runWorkspaceCommandLine(argv: string[], io: Io): number | undefi
     case 'dashboard':
       return runDashboard(parsed, io);
   }
+}
+
+/** A mistake on the command line: one usage line, exit status 2. */
+function usageError(message: LocalizedText, locale: Locale, io: Io): number {
+  io.stderr(`vanban: ${tr(msg.usage(tr(message, locale)), locale)}\n`);
+  return EXIT_FATAL;
 }

@@ -54,7 +54,8 @@ import {
 import { coreConfigFor, defaultSettings, readSettings, resolveLocale, type VanbanSettings } from './settings.js';
 import { OPEN_DOCUMENTS } from './documents.js';
 import { WorkspaceIndex, type IndexChange } from './workspaceIndex.js';
-import { isWordFile, pathOfWordUri, readWordFile, WORD_SCHEME, wordUri } from './word.js';
+import { pathOfWordUri, readWordFile, WORD_SCHEME, wordUri } from './word.js';
+import { isWordPath } from '../io/document.js';
 
 /** Files the server watches: its configuration and the documents the workspace index holds. */
 const WATCHED_GLOBS = [`**/${CONFIG_FILE_NAME}`, '**/*.md', '**/*.markdown', '**/*.txt', '**/*.docx'];
@@ -199,7 +200,7 @@ export function startServer(connection: Connection): void {
   /** The URI of a document id: the one the client opened it with, else the file's URI. */
   function uriOfId(id: string): string {
     // A Word document is shown (and its related locations opened) as its converted text.
-    return openIds.get(id) ?? (isAbsolute(id) && isWordFile(id) ? wordUri(id) : fileUri(id));
+    return openIds.get(id) ?? (isAbsolute(id) && isWordPath(id) ? wordUri(id) : fileUri(id));
   }
 
   // Once nothing has been analysed for a while, two collections give back the memory the last burst

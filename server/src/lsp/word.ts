@@ -4,7 +4,6 @@
 // the server checks like any open document, under the id of the .docx file.
 
 import { readFileSync, statSync } from 'node:fs';
-import { isWordPath } from '../io/document.js';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LocalizedText } from '../core/types.js';
 import { convertDocx } from '../docx/convert.js';
@@ -13,8 +12,7 @@ import { describeDocxProblem } from '../docx/messages.js';
 export const WORD_SCHEME = 'vanban-docx';
 const MAX_WORD_FILE_BYTES = 20 * 1024 * 1024;
 
-/** A Word document by its name (io/document.ts decides the same for the CLI). */
-export const isWordFile = isWordPath;
+
 
 /** `vanban-docx:/dir/file.docx` for the file `/dir/file.docx`. */
 export function wordUri(path: string): string {

@@ -4,8 +4,8 @@
 // precision allows (`43,2%–57,1%`) — never as an interval's midpoint.
 
 import { formatVn } from '../consistency/context.js';
-import { growth, overlaps, percentOf, point, scale, sub, sum, div, type Interval } from '../interval.js';
-import type { Claim, Operand } from './reader.js';
+import { growth, overlaps, percentOf, point, sub, sum, div, type Interval } from '../interval.js';
+import type { Claim } from './reader.js';
 
 export interface Verdict {
   /** What the figures compute to. */
@@ -96,9 +96,3 @@ export function exactFix(
   if (replacement === undefined || replacement === text.slice(span.start, span.end)) return {};
   return { fix: { span, text: replacement, title: { vi: `Sửa thành ${replacement}`, en: `Change to ${replacement}` } } };
 }
-
-export function operandsExact(...ops: Operand[]): boolean {
-  return ops.every((o) => o.exact);
-}
-
-export { scale };

@@ -3,7 +3,7 @@
 // cell references. Computed once per document (cached) whichever rules ask.
 
 import type { FootnoteDef, PlainLine, PolicyDocument, Section } from '../document/model.js';
-import { mapRange } from '../document/model.js';
+import { joinLines, mapRange, wrapsInto } from '../document/model.js';
 import type { Table, TableCell, TableColumn, TableRow } from '../document/tables.js';
 import { indicatorWords, MatchIndex } from '../indicators.js';
 import type { Interval } from '../interval.js';
@@ -101,8 +101,8 @@ function scanBody(doc: PolicyDocument): BodyQuantity[] {
  * The lines as prose reads them: a sentence hard-wrapped by a website or a PDF (`… tăng từ 152.400
  * người năm` / `2022 lên 241.800 người …`) is one logical line, with maps into every source line,
  * so that a claim broken by the wrap is read whole. A line continues the previous one of the same
- * paragraph when that one stops mid-phrase (no closing punctuation) and it starts in lower case or
- * with a digit, or when that one ends on a comma; a bullet, a numbered line or a blank ends it.
+ * paragraph when that one stops mid-phrase (model.ts `wrapsInto`, the test wrapped headings use
+ * too); a bullet, a numbered line or a blank ends it.
  */
 function proseLines(lines: readonly PlainLine[]): PlainLine[] {
   const out: PlainLine[] = [];
@@ -110,8 +110,7 @@ function proseLines(lines: readonly PlainLine[]): PlainLine[] {
   // paragraph's maps once per line (quadratic).
   let run: PlainLine[] = [];
   const flush = (): void => {
-    if (run.length === 1) out.push(run[0]!);
-    else if (run.length > 1) out.push(joinLines(run));
+    if (run.length > 0) out.push(joinLines(run));
     run = [];
   };
   for (const line of lines) {
@@ -125,41 +124,12 @@ function proseLines(lines: readonly PlainLine[]): PlainLine[] {
 
 const NUMBERED = /^(?:[IVX]+\s*[-.–)]|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|\(\d{1,2}\)|\d{1,2}\s*\))/u;
 
-/** Whether `b` continues `a`, the line just above it. */
+/** Whether `b` continues `a`, the line just above it, in one paragraph. */
 function continuesProse(a: PlainLine, b: PlainLine): boolean {
   if (b.plain.length === 0 || a.plain.length === 0 || b.bullet || b.tabbed || a.tabbed) return false;
   if ((a.block !== 'paragraph' && a.block !== 'list-item') || (b.block !== 'paragraph' && b.block !== 'list-item')) return false;
   if (b.line !== a.line + 1 || a.emphasised || b.emphasised) return false;
-  if (NUMBERED.test(b.plain)) return false;
-  const end = a.plain.trimEnd();
-  const lastChar = end[end.length - 1] ?? '';
-  if (/[.;:!?)]/.test(lastChar)) return false;
-  const first = b.plain.trimStart()[0] ?? '';
-  return lastChar === ',' ? /[\p{L}\p{N}]/u.test(first) : /[\p{Ll}\p{N}]/u.test(first);
-}
-
-/** One logical line of a run of source lines, a space between each, maps into every one. */
-function joinLines(run: PlainLine[]): PlainLine {
-  const first = run[0]!;
-  const plain: string[] = [];
-  const map: number[] = [];
-  const ends: number[] = [];
-  run.forEach((line, i) => {
-    const n = line.plain.length;
-    if (i > 0) {
-      // The joining space stands for the line break: it maps from the end of the line above to
-      // the start of this one.
-      plain.push(' ');
-      map.push(run[i - 1]!.map[run[i - 1]!.plain.length]!);
-      ends.push(line.map[0]!);
-    }
-    plain.push(line.plain);
-    for (let k = 0; k < n; k++) map.push(line.map[k]!);
-    for (let k = 0; k < n; k++) ends.push(line.ends[k]!);
-  });
-  const last = run[run.length - 1]!;
-  map.push(last.map[last.plain.length]!);
-  return { ...first, span: { start: first.span.start, end: last.span.end }, plain: plain.join(''), map, ends };
+  return !NUMBERED.test(b.plain) && wrapsInto(a.plain, b.plain);
 }
 
 function parenDepths(text: string): number[] {

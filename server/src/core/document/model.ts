@@ -200,3 +200,62 @@ export function mapRange(map: number[], ends: number[], start: number, end: numb
   const e = end <= start ? s : ends[Math.min(end, n) - 1]!;
   return { start: s, end: Math.max(s, e) };
 }
+
+/**
+ * One logical line of consecutive source lines broken by a hard wrap (text pasted from a website or
+ * a PDF): a space stands for each break, and the maps point into every source line, so that a range
+ * found on the logical line is exact in the source. Built once per run of lines.
+ */
+export function joinLines<T extends PlainLine>(run: readonly T[]): T {
+  const first = run[0]!;
+  if (run.length === 1) return first;
+  const plain: string[] = [];
+  const map: number[] = [];
+  const ends: number[] = [];
+  run.forEach((line, i) => {
+    if (i > 0) {
+      // The joining space maps from the end of the line above to the start of this one.
+      const above = run[i - 1]!;
+      plain.push(' ');
+      map.push(above.map[above.plain.length]!);
+      ends.push(line.map[0]!);
+    }
+    plain.push(line.plain);
+    for (let k = 0; k < line.plain.length; k++) {
+      map.push(line.map[k]!);
+      ends.push(line.ends[k]!);
+    }
+  });
+  const last = run[run.length - 1]!;
+  map.push(last.map[last.plain.length]!);
+  return { ...first, span: { start: first.span.start, end: last.span.end }, plain: plain.join(''), map, ends };
+}
+
+/**
+ * Whether text ending `end` breaks mid-phrase into a line starting `next`: it has no closing
+ * punctuation, and the next line starts in lower case or with a digit (or anything after a comma
+ * or a dash: `… các cơ quan Đảng,` / `Nhà nước, …`, `giai đoạn 2026 -` / `2030`).
+ */
+export function wrapsInto(end: string, next: string): boolean {
+  const trimmed = end.trimEnd();
+  const last = trimmed[trimmed.length - 1] ?? '';
+  if (last === '' || /[.:;!?)]/.test(last)) return false;
+  const first = next.trimStart()[0] ?? '';
+  return /[,\-–]/.test(last) ? /[\p{L}\p{N}]/u.test(first) : /[\p{Ll}\p{N}]/u.test(first);
+}
+
+/** The year of the nearest enclosing section that states one (a `Phần` included). */
+export function inheritedYear(section: Section): Inherited<number> | undefined {
+  for (let s: Section | undefined = section; s; s = s.parent) {
+    if (s.year) return { value: s.year.year, source: 'section', span: s.year.span, section: s };
+  }
+  return undefined;
+}
+
+/** The pillar (or group) of the nearest enclosing section that names one. */
+export function inheritedPillar(section: Section): Inherited<PillarMention> | undefined {
+  for (let s: Section | undefined = section; s; s = s.parent) {
+    if (s.pillar) return { value: s.pillar, source: 'section', span: s.pillar.span, section: s };
+  }
+  return undefined;
+}

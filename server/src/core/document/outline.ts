@@ -5,7 +5,7 @@
 import { toneKey } from '../text.js';
 import type { Span } from '../types.js';
 import type { Numbering, Section } from './model.js';
-import { sourceSpan } from './model.js';
+import { joinLines, sourceSpan, wrapsInto } from './model.js';
 import type { StrippedLine } from './plain.js';
 import { findPillars, rolesOfTitle, titleYear, type FoundPillar, type PillarMatcher } from './vocabulary.js';
 
@@ -230,14 +230,17 @@ export function buildOutline(input: OutlineInput): Outline {
  */
 function joinWrapped(lines: StrippedLine[], line: StrippedLine, consumed: Set<number>): StrippedLine {
   if (line.block === 'heading' || line.block === 'code') return line;
-  let out = line;
+  const run = [line];
+  let sofar = line.plain;
   for (let i = line.line + 1; i < lines.length && i <= line.line + 4; i++) {
     const next = lines[i]!;
-    if (!continues(out.plain, next)) break;
-    out = concatLines(out, next);
+    if (!continues(sofar, next)) break;
+    run.push(next);
+    sofar += ' ' + next.plain;
     consumed.add(next.line);
   }
-  return out;
+  if (run.length === 1) return line;
+  return { ...joinLines(run), sups: run.flatMap((l) => l.sups), comments: run.flatMap((l) => l.comments) };
 }
 
 function continues(sofar: string, next: StrippedLine): boolean {
@@ -245,29 +248,12 @@ function continues(sofar: string, next: StrippedLine): boolean {
   if (next.block !== 'paragraph' && next.block !== 'list-item') return false;
   if (numberingOf(next)) return false;
   const end = sofar.trimEnd();
-  const last = end[end.length - 1] ?? '';
-  if (/[.:;!?)]/.test(last)) return false;
   // A heading of more than a line and a half is prose, not a wrapped title.
-  if (end.length > 160) return false;
-  const first = next.plain.trimStart()[0] ?? '';
-  if (/[,\-–]/.test(last)) return /[\p{L}\p{N}]/u.test(first);
+  if (end.length > 160 || /[.:;!?)]$/.test(end)) return false;
   // A title in capitals broken in two (`I. KẾT QUẢ` / `ĐẠT ĐƯỢC`): a short line in capitals too.
+  const first = next.plain.trimStart()[0] ?? '';
   if (isUpperTitle(end) && isUpperTitle(next.plain) && next.plain.trim().length <= 60 && /\p{Lu}/u.test(first)) return true;
-  return /[\p{Ll}\p{N}]/u.test(first);
-}
-
-function concatLines(a: StrippedLine, b: StrippedLine): StrippedLine {
-  const n = a.plain.length;
-  const joint = a.map[n]!;
-  return {
-    ...a,
-    span: { start: a.span.start, end: b.span.end },
-    plain: a.plain + ' ' + b.plain,
-    map: [...a.map.slice(0, n), joint, ...b.map],
-    ends: [...a.ends, b.map[0]!, ...b.ends],
-    sups: [...a.sups, ...b.sups],
-    comments: [...a.comments, ...b.comments],
-  };
+  return wrapsInto(end, next.plain);
 }
 
 /**

@@ -7,7 +7,8 @@
 import { asciiKey } from '../text.js';
 import { scanQuantities, type Quantity } from '../numbers.js';
 import type { Span } from '../types.js';
-import type { Inherited, PillarMention, Section, Target } from './model.js';
+import { inheritedPillar, type Inherited, type PillarMention, type Section, type Target } from './model.js';
+import { isRankTarget, rankQuantity } from './ranks.js';
 import type { Table, TableCell, TableColumn, TableRow } from './tables.js';
 import { findPillars, type PillarMatcher } from './vocabulary.js';
 
@@ -22,7 +23,7 @@ function isUnitColumn(c: TableColumn): boolean {
   return /^(don vi( tinh)?|dvt)$/.test(asciiKey(c.label).trim());
 }
 
-export function tableTargets(table: Table, section: Section, pillars: PillarMatcher[], docYear: Inherited<number> | undefined): Target[] {
+export function tableTargets(table: Table, section: Section, pillars: PillarMatcher[]): Target[] {
   const yearColumns = table.columns.filter(isTargetColumn);
   if (yearColumns.length === 0) return [];
   const unitColumn = table.columns.find(isUnitColumn);
@@ -64,39 +65,20 @@ export function tableTargets(table: Table, section: Section, pillars: PillarMatc
       }
       const pillar: Inherited<PillarMention> | undefined = group?.pillar
         ? { value: group.pillar, source: 'section', span: group.pillar.span }
-        : inherited(section);
+        : inheritedPillar(section);
       if (pillar) target.pillar = pillar;
       out.push(target);
     }
   }
-  void docYear;
   return out;
-}
-
-function inherited(section: Section): Inherited<PillarMention> | undefined {
-  for (let s: Section | undefined = section; s; s = s.parent) {
-    if (s.pillar) return { value: s.pillar, source: 'section', span: s.pillar.span, section: s };
-  }
-  return undefined;
 }
 
 /** The cell's value in the row's unit: `100` under `%` is 100 %, `Nhóm 25 tỉnh dẫn đầu` under `Hạng` a rank. */
 function cellValue(cell: TableCell, unitText: string): Quantity | undefined {
   const unitKey = asciiKey(unitText).trim();
   const scan = cell.value ? undefined : scanQuantities(cell.text);
-  const rank = scan?.excluded.find((x) => x.kind === 'rank' && x.value !== undefined && !x.text.includes('/'));
-  if (rank) {
-    const v = rank.value!;
-    return {
-      kind: 'count',
-      span: cell.span,
-      number: { value: v, lo: v, hi: v, decimals: 0, text: String(v) },
-      numberSpan: cell.span,
-      unit: 'hạng',
-      baseUnit: 'hạng',
-      comparator: 'lte',
-    };
-  }
+  const rank = scan?.excluded.find(isRankTarget);
+  if (rank) return rankQuantity(rank, cell.span);
   const q = cell.value;
   if (!q) return undefined;
   if (unitKey === '%' && q.kind === 'count' && !q.unit) {

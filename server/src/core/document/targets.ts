@@ -10,12 +10,13 @@
 
 import { scanQuantities, type NonQuantity, type Quantity } from '../numbers.js';
 import type { Span } from '../types.js';
-import { mapRange, type DocumentKind, type Inherited, type PillarMention, type Section, type Target } from './model.js';
+import { inheritedPillar, inheritedYear, mapRange, type DocumentKind, type Inherited, type PillarMention, type Section, type Target } from './model.js';
 import type { StrippedLine } from './plain.js';
 import { clauseBounds } from './clauses.js';
 import type { Table } from './tables.js';
 import { lineOfOffset } from './table-parse.js';
 import { tableTargets } from './table-targets.js';
+import { isRankTarget, rankQuantity } from './ranks.js';
 import { findPillars, findYears, titleYear, type PillarMatcher } from './vocabulary.js';
 
 export interface TargetInput {
@@ -105,7 +106,7 @@ export function extractTargets(input: TargetInput): Target[] {
   for (const table of input.tables) {
     const section = owner.get(lines[lineOfOffset(lines, table.span.start) ?? 0]?.line ?? 0);
     if (!section || !inGoalsScope(section)) continue;
-    targets.push(...tableTargets(table, section, pillars, docYear));
+    targets.push(...tableTargets(table, section, pillars));
   }
   return targets.sort((a, b) => a.span.start - b.span.start);
 }
@@ -263,28 +264,6 @@ function targetsOfUnit(unit: Unit, pillars: PillarMatcher[], docYear: Inherited<
   return out;
 }
 
-/** `nhóm 20 tỉnh dẫn đầu`, `xếp thứ 15`, `top 10`: a rank is a target whose value is a position. */
-function isRankTarget(x: NonQuantity): boolean {
-  return x.kind === 'rank' && x.value !== undefined && !/\//.test(x.text);
-}
-
-/** A rank as a quantity: a position no worse than N (`hạng`). */
-function rankQuantity(x: NonQuantity): Quantity {
-  const v = x.value!;
-  const digits = /\d+/.exec(x.text);
-  const at = digits ? x.span.start + digits.index : x.span.start;
-  const numberSpan = { start: at, end: at + (digits?.[0].length ?? 0) };
-  return {
-    kind: 'count',
-    span: { start: x.span.start, end: x.span.end },
-    number: { value: v, lo: v, hi: v, decimals: 0, text: String(v) },
-    numberSpan,
-    unit: 'hạng',
-    baseUnit: 'hạng',
-    comparator: 'lte',
-  };
-}
-
 // Counts that describe who or what is counted rather than how many: `từ 15 tuổi trở lên`,
 // `từ 3 sao`, `trong 24 giờ`.
 const ATTRIBUTE_UNITS = new Set(['tuổi', 'sao', 'giờ', 'phút', 'ngày', 'tháng', 'năm', 'lần', 'cấp', 'bậc', 'mức', 'điểm']);
@@ -310,7 +289,7 @@ function targetValues(text: string, c: Clause, local: Quantity[], ranks: NonQuan
         !SCOPE_BEFORE.test(text.slice(Math.max(c.start, q.span.start - 12), q.comparatorSpan?.start ?? q.span.start)),
     );
   }
-  values = [...values, ...ranks.map(rankQuantity)];
+  values = [...values, ...ranks.map((r) => rankQuantity(r))];
   if (values.length === 0) {
     const fraction = local.find((q) => q.kind === 'fraction');
     if (fraction) values = [fraction];
@@ -429,14 +408,6 @@ function yearOf(clause: string, offset: number, unit: Unit): Inherited<number> |
   return undefined;
 }
 
-/** The year of the nearest enclosing section that states one (a `Phần` included). */
-export function inheritedYear(section: Section): Inherited<number> | undefined {
-  for (let s: Section | undefined = section; s; s = s.parent) {
-    if (s.year) return { value: s.year.year, source: 'section', span: s.year.span, section: s };
-  }
-  return undefined;
-}
-
 /** A pillar named in the clause's subject (its first words, or before a colon) wins over the heading's. */
 function pillarOf(clause: string, offset: number, unit: Unit, pillars: PillarMatcher[]): Inherited<PillarMention> | undefined {
   const found = findPillars(clause, pillars);
@@ -447,13 +418,6 @@ function pillarOf(clause: string, offset: number, unit: Unit, pillars: PillarMat
   if (wordsBefore > 5 && !(colon > p.start)) return undefined;
   const span = mapRange(unit.map, unit.ends, offset + p.start, offset + p.end);
   return { value: { id: p.definition.id, name: p.definition.name, span }, source: 'clause', span };
-}
-
-export function inheritedPillar(section: Section): Inherited<PillarMention> | undefined {
-  for (let s: Section | undefined = section; s; s = s.parent) {
-    if (s.pillar) return { value: s.pillar, source: 'section', span: s.pillar.span, section: s };
-  }
-  return undefined;
 }
 
 const FILLER_START = /^(?:(?:phấn đấu|phân đầu|đạt|có|là|tỷ lệ|tăng|giảm)\s+)+/iu;

@@ -13,7 +13,8 @@ import { checkDocument, isPolicyDocument, type Analysis } from '../../core/engin
 import type { AnalysisContext, WorkspaceUse } from '../analyses.js';
 import { toDiagnostic, unreadableDiagnostic, type ResolveDocument } from '../convert.js';
 import { collectDocuments } from '../files.js';
-import { isWordFile, readWordFile, wordUri } from '../word.js';
+import { readWordFile, wordUri } from '../word.js';
+import { isWordPath } from '../../io/document.js';
 import type { CheckWorkspaceResult } from '../protocol.js';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -44,7 +45,7 @@ export async function checkWorkspace(options: WorkspaceCheckOptions): Promise<Ch
   for (const path of paths) {
     if (options.token.isCancellationRequested) break;
     // A Word document is checked (and its findings shown) as its read-only converted text.
-    const word = isWordFile(path);
+    const word = isWordPath(path);
     const uri = word ? wordUri(path) : pathToFileURL(path).href;
     const open = options.openDocument(uri);
     let text: string;
